@@ -1,0 +1,73 @@
+# Assistant recouvrement — every entry point a newcomer needs.
+# `make run` and `make test` work from a fresh clone with only Python 3.11.
+
+SHELL := /bin/bash
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+STAMP := $(VENV)/.installed
+DEV_ENV := DJANGO_DEBUG=1
+
+.PHONY: install run serve test lint test-sqlite test-postgres bench clean help
+
+help:
+	@echo "make run    install, migrate, seed demo data, serve on http://127.0.0.1:$(PORT)"
+	@echo "make test   lint, checks and the whole suite on SQLite and PostgreSQL"
+	@echo "make serve  production-like local server (gunicorn, DEBUG off)"
+	@echo "make bench  benchmarks (ratios against baselines measured in the same run)"
+
+$(STAMP): pyproject.toml
+	@scripts/check-system.sh
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	@touch $(STAMP)
+
+install: $(STAMP)
+
+var:
+	@mkdir -p var/private
+
+run: install var
+	$(DEV_ENV) $(BIN)/python manage.py migrate --noinput
+	$(DEV_ENV) $(BIN)/python manage.py seed_demo
+	@echo "Serving on http://127.0.0.1:$(PORT)/ (Ctrl+C to stop)"
+	$(DEV_ENV) $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+
+var/secret_key: | var
+	@umask 077 && $(BIN)/python -c "import secrets; print(secrets.token_urlsafe(50))" > $@
+
+serve: install var var/secret_key
+	DJANGO_SECRET_KEY=$$(cat var/secret_key) DJANGO_HTTPS=0 $(BIN)/python manage.py migrate --noinput
+	DJANGO_SECRET_KEY=$$(cat var/secret_key) DJANGO_HTTPS=0 $(BIN)/python manage.py collectstatic --noinput -v0
+	@echo "Serving (DEBUG off) on http://127.0.0.1:$(PORT)/"
+	DJANGO_SECRET_KEY=$$(cat var/secret_key) DJANGO_HTTPS=0 \
+	  $(BIN)/gunicorn intrum_assistant.wsgi --bind 127.0.0.1:$(PORT) \
+	  --workers $${WEB_CONCURRENCY:-2} --preload --timeout 30 --access-logfile -
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy --strict dossiers/law
+
+test-sqlite: install
+	$(BIN)/pytest
+
+test-postgres: install
+	scripts/with-postgres.sh $(BIN)/pytest
+
+test: lint
+	$(DEV_ENV) $(BIN)/python manage.py check --fail-level WARNING
+	$(DEV_ENV) $(BIN)/python manage.py makemigrations --check --dry-run
+	@echo "== pytest on SQLite =="
+	$(BIN)/pytest
+	@echo "== pytest on PostgreSQL =="
+	scripts/with-postgres.sh $(BIN)/pytest
+
+bench: install
+	@echo "make bench: the benchmark harness is not written yet (issue 'Proof')."
+	@echo "Nothing was measured."
+
+clean:
+	rm -rf $(VENV) var/staticfiles .pytest_cache .mypy_cache .ruff_cache

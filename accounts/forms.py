@@ -1,0 +1,59 @@
+"""Account forms: sign-up with e-mail as the login, and the profile."""
+
+from typing import ClassVar
+
+from django import forms
+from django.contrib.auth.forms import BaseUserCreationForm
+from django.utils.translation import gettext_lazy as _
+
+from .models import User
+
+
+class SignUpForm(BaseUserCreationForm):  # type: ignore[type-arg]
+    """E-mail, name and password twice; duplicates are refused case-insensitively."""
+
+    class Meta:
+        model = User
+        fields = ("email", "first_name", "last_name")
+        help_texts: ClassVar = {
+            "email": _("Elle vous servira d'identifiant pour vous connecter."),
+        }
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.fields["email"].widget.attrs.update(autocomplete="email", autofocus=True)
+        self.fields["first_name"].widget.attrs["autocomplete"] = "given-name"
+        self.fields["last_name"].widget.attrs["autocomplete"] = "family-name"
+        self.fields["password1"].help_text = _(
+            "Au moins 10 caractères, pas uniquement des chiffres, "
+            "pas un mot de passe trop courant."
+        )
+
+    def clean_email(self) -> str:
+        email = self.cleaned_data["email"].strip().lower()
+        if User.objects.filter(email__iexact=email).exists():
+            raise forms.ValidationError(
+                _(
+                    "Un compte existe déjà avec cette adresse e-mail. Connectez-vous "
+                    "ou utilisez « Mot de passe oublié »."
+                ),
+                code="duplicate_email",
+            )
+        return email
+
+
+class ProfileForm(forms.ModelForm):  # type: ignore[type-arg]
+    """The details printed in the sender block of every letter."""
+
+    class Meta:
+        model = User
+        fields = (
+            "first_name",
+            "last_name",
+            "address",
+            "postal_code",
+            "city",
+            "phone",
+            "reminders_opt_in",
+        )
+        widgets: ClassVar = {"address": forms.Textarea(attrs={"rows": 3})}

@@ -1,0 +1,24 @@
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+
+from . import views
+
+admin.site.site_header = "Assistant recouvrement — espace bénévoles"
+admin.site.site_title = "Assistant recouvrement"
+admin.site.index_title = "Dossiers partagés avec votre association"
+
+urlpatterns = [
+    path("", views.landing, name="landing"),
+    path("mentions-legales/", views.legal_notice, name="legal_notice"),
+    path("healthz", views.healthz, name="healthz"),
+    path(
+        "connexion/",
+        auth_views.LoginView.as_view(redirect_authenticated_user=True),
+        name="login",
+    ),
+    path("deconnexion/", auth_views.LogoutView.as_view(), name="logout"),
+    path("compte/", include("accounts.urls")),
+    path("dossiers/", include("dossiers.urls")),
+    path("admin/", admin.site.urls),
+]
