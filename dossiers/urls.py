@@ -1,11 +1,28 @@
 from django.urls import path
 
 from . import views
+from .wizard import DossierWizard
 
 app_name = "dossiers"
 
+wizard = DossierWizard.as_view(
+    url_name="dossiers:wizard_step", done_step_name="termine"
+)
+
 urlpatterns = [
     path("", views.dossier_list, name="list"),
+    path("nouveau/", wizard, name="new"),
+    path("nouveau/<str:step>/", wizard, name="new_step"),
     path("<int:dossier_id>/", views.dossier_detail, name="detail"),
+    path("<int:dossier_id>/modifier/", wizard, name="wizard"),
+    path("<int:dossier_id>/modifier/<str:step>/", wizard, name="wizard_step"),
     path("<int:dossier_id>/supprimer/", views.dossier_delete, name="delete"),
+    path(
+        "<int:dossier_id>/fichiers/<int:upload_id>/", views.upload_file, name="upload"
+    ),
+    path(
+        "<int:dossier_id>/fichiers/<int:upload_id>/supprimer/",
+        views.upload_delete,
+        name="upload_delete",
+    ),
 ]

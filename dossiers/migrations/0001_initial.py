@@ -6,7 +6,6 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
@@ -15,34 +14,82 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.CreateModel(
-            name='Agency',
+            name="Agency",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=200, unique=True, verbose_name='nom')),
-                ('address', models.TextField(blank=True, max_length=500, verbose_name='adresse')),
-                ('website', models.URLField(blank=True, verbose_name='site web')),
-                ('notes', models.TextField(blank=True, verbose_name='remarques')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True,
+                        primary_key=True,
+                        serialize=False,
+                        verbose_name="ID",
+                    ),
+                ),
+                (
+                    "name",
+                    models.CharField(max_length=200, unique=True, verbose_name="nom"),
+                ),
+                (
+                    "address",
+                    models.TextField(
+                        blank=True, max_length=500, verbose_name="adresse"
+                    ),
+                ),
+                ("website", models.URLField(blank=True, verbose_name="site web")),
+                ("notes", models.TextField(blank=True, verbose_name="remarques")),
             ],
             options={
-                'verbose_name': 'société de recouvrement',
-                'verbose_name_plural': 'sociétés de recouvrement',
-                'ordering': ('name',),
+                "verbose_name": "société de recouvrement",
+                "verbose_name_plural": "sociétés de recouvrement",
+                "ordering": ("name",),
             },
         ),
         migrations.CreateModel(
-            name='Dossier',
+            name="Dossier",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(blank=True, max_length=200, verbose_name='intitulé')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='créé le')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='modifié le')),
-                ('owner', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='dossiers', to=settings.AUTH_USER_MODEL, verbose_name='titulaire')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True,
+                        primary_key=True,
+                        serialize=False,
+                        verbose_name="ID",
+                    ),
+                ),
+                (
+                    "title",
+                    models.CharField(
+                        blank=True, max_length=200, verbose_name="intitulé"
+                    ),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(auto_now_add=True, verbose_name="créé le"),
+                ),
+                (
+                    "updated_at",
+                    models.DateTimeField(auto_now=True, verbose_name="modifié le"),
+                ),
+                (
+                    "owner",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="dossiers",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="titulaire",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'dossier',
-                'verbose_name_plural': 'dossiers',
-                'ordering': ('-updated_at', '-id'),
-                'indexes': [models.Index(fields=['owner', '-updated_at'], name='dossiers_do_owner_i_9bcec3_idx')],
+                "verbose_name": "dossier",
+                "verbose_name_plural": "dossiers",
+                "ordering": ("-updated_at", "-id"),
+                "indexes": [
+                    models.Index(
+                        fields=["owner", "-updated_at"],
+                        name="dossiers_do_owner_i_9bcec3_idx",
+                    )
+                ],
             },
         ),
     ]

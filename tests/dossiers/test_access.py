@@ -8,7 +8,12 @@ from dossiers.models import Dossier
 
 pytestmark = pytest.mark.django_db
 
-DOSSIER_URLS = ["/dossiers/{id}/", "/dossiers/{id}/supprimer/"]
+DOSSIER_URLS = [
+    "/dossiers/{id}/",
+    "/dossiers/{id}/supprimer/",
+    "/dossiers/{id}/modifier/courrier/",
+    "/dossiers/{id}/modifier/prescription/",
+]
 
 
 @pytest.mark.parametrize("pattern", DOSSIER_URLS)
@@ -50,12 +55,10 @@ def test_access_rejects_garbage_ids(debtor) -> None:
             access.get_dossier_for_owner(debtor, bad)  # type: ignore[arg-type]
 
 
-def test_owner_creates_an_empty_dossier_from_the_list(
-    debtor_client: Client, debtor
-) -> None:
-    response = debtor_client.post("/dossiers/")
-    created = Dossier.objects.get(owner=debtor)
-    assert response["Location"] == f"/dossiers/{created.pk}/"
+def test_list_links_to_the_new_dossier_wizard(debtor_client: Client) -> None:
+    assert (
+        'href="/dossiers/nouveau/"' in debtor_client.get("/dossiers/").content.decode()
+    )
 
 
 def test_owner_deletes_dossier_with_confirmation(

@@ -1,0 +1,197 @@
+"""From a dossier's stored answers to the pure legal rules, and back.
+
+The wizard stores cleaned answers as JSON (dates as ISO strings, amounts as
+strings). This module turns them into the law's inputs (``Claim``, ``Facts``,
+budget and deadline arguments) and runs the rules. It reads, it never writes.
+"""
+
+import datetime as dt
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from .law import budget as budget_rules
+from .law import deadlines as deadline_rules
+from .law import findings as finding_rules
+from .law.checks import AmountLine
+from .law.prescription import NATURES, Claim, Estimate, Event, LawInputError, estimate
+from .models import Dossier
+
+Answers = dict[str, dict[str, Any]]
+
+
+@dataclass(frozen=True)
+class DossierAssessment:
+    """Everything the dossier page and the letters show about one dossier."""
+
+    estimate: Estimate | None
+    limitation_error: str | None
+    budget: budget_rules.Budget | None
+    result: finding_rules.Assessment
+    deadlines: tuple[deadline_rules.Deadline, ...]
+
+    @property
+    def urgent(self) -> bool:
+        return any(f.severity == "urgent" for f in self.result.findings)
+
+    @property
+    def next_deadline(self) -> dt.date | None:
+        upcoming = [d.due for d in self.deadlines if not d.overdue]
+        return min(upcoming) if upcoming else None
+
+
+def as_date(value: Any) -> dt.date | None:
+    if isinstance(value, dt.date):
+        return value
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return None
+
+
+def as_decimal(value: Any) -> Decimal | None:
+    if value in (None, ""):
+        return None
+    try:
+        return Decimal(str(value))
+    except InvalidOperation:
+        return None
+
+
+def claim_from(prescription: dict[str, Any]) -> Claim | None:
+    """The limitation claim, or None when the starting point is unknown."""
+    start = as_date(prescription.get("start"))
+    nature = prescription.get("nature")
+    if not nature or start is None:
+        return None
+    events = tuple(
+        Event(row["kind"], as_date(row["on"]), as_date(row.get("end")))  # type: ignore[arg-type]
+        for row in prescription.get("events", [])
+        if row.get("kind") and as_date(row.get("on"))
+    )
+    return Claim(
+        nature=nature,
+        start=start,
+        events=tuple(sorted(events, key=lambda e: e.on)),
+        acceleration=as_date(prescription.get("acceleration")),
+    )
+
+
+def run_estimate(
+    prescription: dict[str, Any], today: dt.date
+) -> tuple[Estimate | None, str | None]:
+    claim = claim_from(prescription)
+    if claim is None:
+        return None, None
+    try:
+        return estimate(claim, today=today), None
+    except LawInputError as exc:
+        return None, str(exc)
+
+
+def limitation_view(
+    prescription: dict[str, Any], result: Estimate | None
+) -> finding_rules.LimitationView | None:
+    if not prescription:
+        return None
+    if result is None:
+        return finding_rules.LimitationView(status="uncertain")
+    spec = NATURES.get(result.nature)
+    return finding_rules.LimitationView(
+        status=str(result.status),
+        last_day=result.last_day,
+        basis=tuple(result.basis),
+        kind=spec.kind if spec else None,
+        explanation=" ".join(result.explanation),
+    )
+
+
+def run_budget(answers: Answers) -> budget_rules.Budget | None:
+    situation = answers.get("situation") or {}
+    total = as_decimal((answers.get("montants") or {}).get("total_claimed"))
+    income = as_decimal(situation.get("monthly_income"))
+    if not situation or income is None or not total:
+        return None
+    try:
+        return budget_rules.assess_budget(
+            monthly_income=income,
+            fixed_charges=as_decimal(situation.get("fixed_charges")) or Decimal(0),
+            other_debt_payments=as_decimal(situation.get("other_debt_payments"))
+            or Decimal(0),
+            dependants=int(situation.get("dependants") or 0),
+            debt_total=total,
+        )
+    except ValueError:
+        return None
+
+
+def amount_lines(montants: dict[str, Any]) -> tuple[AmountLine, ...]:
+    return tuple(
+        AmountLine(
+            label=row["label"],
+            kind=row["kind"],
+            amount=as_decimal(row["amount"]) or Decimal(0),
+        )
+        for row in montants.get("lines", [])
+    )
+
+
+def facts_from(
+    answers: Answers,
+    limitation: finding_rules.LimitationView | None,
+    budget: budget_rules.Budget | None,
+) -> finding_rules.Facts:
+    courrier = answers.get("courrier") or {}
+    montants = answers.get("montants") or {}
+    checks = answers.get("verifications") or {}
+    situation = answers.get("situation") or {}
+    return finding_rules.Facts(
+        letter_kind=courrier.get("letter_kind") or "relance",
+        letter_date=as_date(courrier.get("letter_date")),
+        received_on=as_date(courrier.get("received_date")),
+        signification_date=as_date(courrier.get("signification_date")),
+        agency_role=courrier.get("agency_role") or "unknown",
+        is_consumer=montants.get("is_consumer", True),
+        has_court_title=checks.get("has_court_title") == "yes",
+        amount_lines=amount_lines(montants),
+        total_claimed=as_decimal(montants.get("total_claimed")),
+        mentions_present=frozenset(checks["mentions"])
+        if "mentions" in checks
+        else None,
+        documents_received=frozenset(checks.get("documents") or ()),
+        recognises=checks.get("recognises") or "unknown",
+        warning_signs=frozenset(checks.get("warning_signs") or ()),
+        limitation=limitation,
+        budget=budget,
+        considers_payment=checks.get("payment_considered") == "yes",
+        surendettement_admissible=situation.get("surendettement_admissible") == "yes",
+    )
+
+
+def assess_answers(answers: Answers, *, today: dt.date) -> DossierAssessment:
+    """Run every rule on a dossier's answers (``today`` injected)."""
+    prescription = answers.get("prescription") or {}
+    result, error = run_estimate(prescription, today)
+    limitation = limitation_view(prescription, result)
+    budget = run_budget(answers)
+    assessment = finding_rules.assess(
+        facts_from(answers, limitation, budget), today=today
+    )
+    courrier = answers.get("courrier") or {}
+    signified = as_date(courrier.get("signification_date"))
+    deadlines = deadline_rules.compute_deadlines(
+        today=today,
+        limitation_last_day=result.last_day if result else None,
+        limitation_kind=limitation.kind if limitation else None,
+        limitation_basis=tuple(result.basis) if result else (),
+        injonction_signified_on=(
+            signified if courrier.get("letter_kind") == "injonction_signifiee" else None
+        ),
+    )
+    return DossierAssessment(result, error, budget, assessment, deadlines)
+
+
+def assess_dossier(dossier: Dossier, *, today: dt.date) -> DossierAssessment:
+    return assess_answers(dossier.answers or {}, today=today)

@@ -1,0 +1,91 @@
+"""Form fields for stressed people typing on a phone: French amounts and dates."""
+
+import datetime as dt
+import re
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+MAX_EUROS = Decimal("10000000")
+OLDEST_DATE = dt.date(1970, 1, 1)
+_SPACES = re.compile(r"[\s\u00a0\u202f']")
+
+
+class EuroField(forms.DecimalField):
+    """Accepts « 1 234,56 », « 1234.56 », « 1 234,56 € »; refuses letters."""
+
+    default_error_messages = {  # noqa: RUF012
+        "invalid": _("Saisissez un montant en euros, par exemple 1 234,56."),
+        "max_digits": _("Ce montant est trop grand."),
+        "max_whole_digits": _("Ce montant est trop grand."),
+        "max_decimal_places": _("Indiquez au plus 2 chiffres après la virgule."),
+    }
+
+    def __init__(self, *, allow_negative: bool = False, **kwargs: Any) -> None:
+        kwargs.setdefault("max_digits", 12)
+        kwargs.setdefault("decimal_places", 2)
+        kwargs.setdefault("max_value", MAX_EUROS)
+        if not allow_negative:
+            kwargs.setdefault("min_value", Decimal("0"))
+        else:
+            kwargs.setdefault("min_value", -MAX_EUROS)
+        kwargs.setdefault(
+            "widget",
+            forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off"}),
+        )
+        super().__init__(**kwargs)
+        self.error_messages["min_value"] = _("Le montant ne peut pas être négatif.")
+        self.error_messages["max_value"] = _(
+            "Ce montant dépasse 10 000 000 € : vérifiez le nombre de chiffres."
+        )
+
+    def to_python(self, value: Any) -> Decimal | None:
+        if isinstance(value, str):
+            value = _SPACES.sub("", value).replace("€", "").replace(",", ".")
+            if value.count(".") > 1:
+                raise forms.ValidationError(
+                    self.error_messages["invalid"], code="invalid"
+                )
+        try:
+            return super().to_python(value)
+        except InvalidOperation as exc:  # pragma: no cover - defensive
+            raise forms.ValidationError(
+                self.error_messages["invalid"], code="invalid"
+            ) from exc
+
+    def widget_attrs(self, widget: forms.Widget) -> dict[str, Any]:
+        # A text input: no "step"/"min" attributes that would refuse commas.
+        return {}
+
+
+class PastDateField(forms.DateField):
+    """A date that cannot be in the future nor absurdly old."""
+
+    widget = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    input_formats = ["%Y-%m-%d", "%d/%m/%Y", "%d/%m/%y", "%d-%m-%Y", "%d.%m.%Y"]  # noqa: RUF012
+    default_error_messages = {  # noqa: RUF012
+        "invalid": _("Saisissez une date valide, par exemple 15/03/2024."),
+    }
+
+    def __init__(self, *, allow_future: bool = False, **kwargs: Any) -> None:
+        self.allow_future = allow_future
+        super().__init__(**kwargs)
+
+    def validate(self, value: dt.date | None) -> None:
+        super().validate(value)
+        if value is None:
+            return
+        if value < OLDEST_DATE:
+            raise forms.ValidationError(
+                _("Cette date est trop ancienne : vérifiez l'année."), code="too_old"
+            )
+        if not self.allow_future and value > timezone.localdate():
+            raise forms.ValidationError(
+                _(
+                    "Cette date est dans le futur : vérifiez le jour, le mois et l'année."
+                ),
+                code="future",
+            )

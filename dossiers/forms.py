@@ -1,0 +1,564 @@
+"""One form per wizard step. Labels in plain French, the legal term in brackets."""
+
+from collections.abc import Iterable, Mapping
+from typing import Any, ClassVar
+
+from django import forms
+from django.core.files.uploadedfile import UploadedFile
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from .fields import EuroField, PastDateField
+from .law import checks
+from .law.prescription import (
+    EVENT_KINDS,
+    NATURES,
+    Claim,
+    Event,
+    LawInputError,
+    estimate,
+)
+from .models import Agency, Dossier
+from .uploads import ACCEPT, MAX_UPLOADS_PER_DOSSIER, CleanFile, clean_upload
+
+YES_NO = [("yes", _("Oui")), ("no", _("Non"))]
+YES_NO_UNKNOWN = [*YES_NO, ("unknown", _("Je ne sais pas"))]
+CHANNELS = [
+    ("courrier", _("Courrier simple")),
+    ("recommande", _("Lettre recommandée")),
+    ("email", _("E-mail")),
+    ("sms", _("SMS")),
+    ("appel", _("Appel téléphonique")),
+]
+MAX_ROWS = 30
+
+
+def choices(table: Mapping[str, Any]) -> list[tuple[str, str]]:
+    """Form choices from a law table (code -> object with a ``label``)."""
+    return [(code, spec.label) for code, spec in table.items()]
+
+
+def _radio() -> forms.RadioSelect:
+    return forms.RadioSelect()
+
+
+def _checkboxes() -> forms.CheckboxSelectMultiple:
+    return forms.CheckboxSelectMultiple()
+
+
+class StepForm(forms.Form):
+    """A wizard step: knows which POST keys belong to it (nothing else is stored)."""
+
+    template_name_div = "includes/form.html"
+
+    def declared_keys(self) -> set[str]:
+        return {self.add_prefix(name) for name in self.fields}
+
+    def answers(self) -> dict[str, Any]:
+        """The cleaned values kept in ``Dossier.answers`` (JSON-serialisable)."""
+        return dict(self.cleaned_data)
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    widget = MultipleFileInput
+
+    def clean(self, data: Any, initial: Any = None) -> list[UploadedFile]:
+        files = data if isinstance(data, list | tuple) else [data] if data else []
+        return [super(MultipleFileField, self).clean(f, initial) for f in files]
+
+
+class CourrierForm(StepForm):
+    agency = forms.ModelChoiceField(
+        queryset=Agency.objects.all(),
+        required=False,
+        empty_label=_("Elle n'est pas dans la liste"),
+        label=_("Société qui vous écrit (société de recouvrement)"),
+        help_text=_(
+            "Choisissez-la dans la liste, ou tapez son nom dans la case suivante."
+        ),
+    )
+    agency_name = forms.CharField(
+        max_length=200,
+        required=False,
+        label=_("Nom de la société, si elle n'est pas dans la liste"),
+        help_text=_(
+            "Tel qu'il est écrit en haut du courrier (ex. : Intrum, iQera, EOS…)."
+        ),
+    )
+    agency_address = forms.CharField(
+        max_length=300,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        label=_("Adresse de la société"),
+        help_text=_(
+            "L'adresse où envoyer votre réponse, souvent en haut ou en bas du courrier."
+        ),
+    )
+    agency_reference = forms.CharField(
+        max_length=100,
+        required=False,
+        label=_("Référence du dossier chez la société"),
+        help_text=_("Souvent « Réf. », « N° de dossier » ou « Votre référence »."),
+    )
+    letter_date = PastDateField(
+        label=_("Date du courrier"), help_text=_("La date écrite sur le courrier.")
+    )
+    received_date = PastDateField(
+        required=False,
+        label=_("Date à laquelle vous l'avez reçu"),
+        help_text=_("Si vous ne savez plus, laissez vide."),
+    )
+    channel = forms.ChoiceField(
+        choices=CHANNELS,
+        widget=_radio(),
+        label=_("Comment l'avez-vous reçu ?"),
+        help_text=_("Un recommandé a un avis de passage ou une signature à la remise."),
+    )
+    letter_kind = forms.ChoiceField(
+        choices=choices(checks.LETTER_KINDS),
+        widget=_radio(),
+        label=_("De quel type de courrier s'agit-il ?"),
+        help_text=_(
+            "Un acte remis par un commissaire de justice (ancien huissier) porte "
+            "les mots « signification » ou « commandement »."
+        ),
+    )
+    signification_date = PastDateField(
+        required=False,
+        label=_(
+            "Date de signification (si un commissaire de justice vous a remis un acte)"
+        ),
+        help_text=_(
+            "Écrite en première page de l'acte. Elle fait partir des délais très courts."
+        ),
+    )
+    creditor_name = forms.CharField(
+        max_length=200,
+        required=False,
+        label=_("Créancier d'origine (à qui vous deviez l'argent au départ)"),
+        help_text=_(
+            "Ex. : votre banque, votre opérateur, votre fournisseur d'énergie."
+        ),
+    )
+    creditor_address = forms.CharField(
+        max_length=300,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        label=_("Adresse du créancier d'origine"),
+        help_text=_("Si elle figure sur le courrier ; sinon laissez vide."),
+    )
+    agency_role = forms.ChoiceField(
+        choices=choices(checks.AGENCY_ROLES),
+        widget=_radio(),
+        label=_(
+            "La société dit-elle agir pour le créancier, ou avoir racheté la dette ?"
+        ),
+        help_text=_(
+            "« Pour le compte de » ou « mandaté par » : elle agit pour lui (mandat). "
+            "« Cessionnaire » ou « la créance nous a été cédée » : elle l'a rachetée (cession)."
+        ),
+    )
+    scans = MultipleFileField(
+        required=False,
+        label=_("Photos ou scans du courrier"),
+        help_text=_(
+            "JPEG, PNG ou PDF, 10 Mo au plus par fichier, 5 fichiers par dossier. "
+            "Sur un téléphone, vous pouvez prendre la photo directement."
+        ),
+        widget=MultipleFileInput(attrs={"accept": ACCEPT, "capture": "environment"}),
+    )
+
+    def __init__(
+        self, *args: Any, dossier: Dossier | None = None, **kwargs: Any
+    ) -> None:
+        self.dossier = dossier
+        super().__init__(*args, **kwargs)
+
+    def clean_scans(self) -> list[CleanFile]:
+        files = self.cleaned_data.get("scans") or []
+        existing = (
+            self.dossier.uploads.count() if self.dossier and self.dossier.pk else 0
+        )
+        if existing + len(files) > MAX_UPLOADS_PER_DOSSIER:
+            raise forms.ValidationError(
+                _("5 fichiers au maximum par dossier (vous en avez déjà %(n)s)."),
+                params={"n": existing},
+                code="too_many",
+            )
+        return [clean_upload(f) for f in files]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if not data.get("agency") and not (data.get("agency_name") or "").strip():
+            self.add_error(
+                "agency_name", _("Indiquez le nom de la société qui vous écrit.")
+            )
+        letter, received = data.get("letter_date"), data.get("received_date")
+        if letter and received and received < letter:
+            self.add_error(
+                "received_date",
+                _("Vous ne pouvez pas l'avoir reçu avant la date du courrier."),
+            )
+        return data
+
+    def answers(self) -> dict[str, Any]:
+        data = {
+            k: v for k, v in self.cleaned_data.items() if k not in {"scans", "agency"}
+        }
+        agency = self.cleaned_data.get("agency")
+        data["agency_id"] = agency.pk if agency else None
+        if agency:
+            data["agency_name"] = agency.name
+            data["agency_address"] = data.get("agency_address") or agency.address
+        return data
+
+
+class RowsForm(StepForm):
+    """A step whose main form carries a repeatable group (a formset) of rows."""
+
+    formset_class: ClassVar[type[forms.BaseFormSet]]
+    rows_name: ClassVar[str]
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        initial_rows = (self.initial or {}).get(self.rows_name) or None
+        self.rows = self.formset_class(
+            data=self.data if self.is_bound else None,
+            prefix=self.add_prefix(self.rows_name),
+            initial=initial_rows,
+        )
+
+    def is_valid(self) -> bool:
+        main = super().is_valid()
+        return self.rows.is_valid() and main
+
+    def declared_keys(self) -> set[str]:
+        keys = super().declared_keys()
+        keys |= {
+            self.rows.management_form.add_prefix(n)
+            for n in ("TOTAL_FORMS", "INITIAL_FORMS", "MIN_NUM_FORMS", "MAX_NUM_FORMS")
+        }
+        total = min(self.rows.total_form_count(), MAX_ROWS)
+        for index in range(total):
+            row_prefix = self.rows.add_prefix(index)
+            fields = [*self.rows.form.base_fields, "DELETE"]
+            keys |= {f"{row_prefix}-{name}" for name in fields}
+        return keys
+
+    def kept_rows(self) -> list[dict[str, Any]]:
+        return [
+            {k: v for k, v in row.cleaned_data.items() if k != "DELETE"}
+            for row in self.rows.forms
+            if row.has_changed()
+            and row.cleaned_data
+            and not row.cleaned_data.get("DELETE")
+        ]
+
+    def answers(self) -> dict[str, Any]:
+        return {**self.cleaned_data, self.rows_name: self.kept_rows()}
+
+
+class AmountLineForm(forms.Form):
+    label = forms.CharField(
+        max_length=120,
+        label=_("Intitulé de la ligne"),
+        help_text=_("Recopiez le libellé du courrier (ex. : « frais de dossier »)."),
+    )
+    kind = forms.ChoiceField(
+        choices=choices(checks.AMOUNT_KINDS),
+        label=_("Nature de la ligne"),
+        help_text=_(
+            "Principal = la somme due au départ ; frais et pénalités = ce qui s'y ajoute."
+        ),
+    )
+    amount = EuroField(
+        allow_negative=True,
+        label=_("Montant (€)"),
+        help_text=_("Un versement déjà déduit peut s'écrire avec un signe moins."),
+    )
+
+
+AmountLineFormSet = forms.formset_factory(
+    AmountLineForm, extra=1, can_delete=True, max_num=MAX_ROWS, absolute_max=MAX_ROWS
+)
+
+
+class MontantsForm(RowsForm):
+    formset_class = AmountLineFormSet
+    rows_name = "lines"
+
+    total_claimed = EuroField(
+        label=_("Montant total réclamé (€)"),
+        help_text=_("Le total que le courrier vous demande de payer."),
+    )
+    is_consumer = forms.ChoiceField(
+        choices=YES_NO,
+        widget=_radio(),
+        label=_(
+            "Cette dette vient-elle de votre vie privée (pas d'une activité professionnelle) ?"
+        ),
+        help_text=_(
+            "Oui si c'est un achat, un crédit ou un abonnement personnel (vous êtes alors "
+            "un « consommateur »). Non si c'est une dette de votre entreprise ou de votre "
+            "activité d'indépendant."
+        ),
+    )
+
+    def answers(self) -> dict[str, Any]:
+        data = super().answers()
+        data["is_consumer"] = self.cleaned_data["is_consumer"] == "yes"
+        return data
+
+
+class VerificationsForm(StepForm):
+    mentions = forms.MultipleChoiceField(
+        choices=choices(checks.R124_4_MENTIONS),
+        required=False,
+        widget=_checkboxes(),
+        label=_(
+            "Cochez ce que le courrier indique (mentions obligatoires, art. R124-4)"
+        ),
+        help_text=_(
+            "Une société qui recouvre pour un autre doit écrire ces cinq informations."
+        ),
+    )
+    documents = forms.MultipleChoiceField(
+        choices=choices(checks.DOCUMENTS),
+        required=False,
+        widget=_checkboxes(),
+        label=_("Documents que vous avez reçus (justificatifs)"),
+        help_text=_("Cochez seulement ceux que vous avez vraiment en main."),
+    )
+    recognises = forms.ChoiceField(
+        choices=choices(checks.RECOGNITION),
+        widget=_radio(),
+        label=_("Reconnaissez-vous cette dette ?"),
+        help_text=_("Votre réponse reste ici : elle n'est envoyée à personne."),
+    )
+    warning_signs = forms.MultipleChoiceField(
+        choices=choices(checks.WARNING_SIGNS),
+        required=False,
+        widget=_checkboxes(),
+        label=_(
+            "Avez-vous vécu l'une de ces situations ? (signes de harcèlement ou d'arnaque)"
+        ),
+        help_text=_("Cochez tout ce qui s'est produit, même une seule fois."),
+    )
+    has_court_title = forms.ChoiceField(
+        choices=YES_NO_UNKNOWN,
+        widget=_radio(),
+        label=_(
+            "Un juge vous a-t-il déjà condamné à payer cette somme (titre exécutoire) ?"
+        ),
+        help_text=_(
+            "Par exemple un jugement, ou une ordonnance d'injonction de payer "
+            "qui vous a été signifiée."
+        ),
+    )
+    payment_considered = forms.ChoiceField(
+        choices=YES_NO,
+        widget=_radio(),
+        label=_(
+            "Si la dette est due, envisagez-vous de payer (en une ou plusieurs fois) ?"
+        ),
+        help_text=_(
+            "Si oui, une étape vous aide à calculer ce que vous pouvez payer chaque mois."
+        ),
+    )
+
+
+class EventForm(forms.Form):
+    kind = forms.ChoiceField(
+        choices=choices(EVENT_KINDS),
+        label=_("Ce qui s'est passé"),
+        help_text=_("Un paiement, même petit, ou une demande d'échéancier compte."),
+    )
+    on = PastDateField(label=_("Date"), help_text=_("Même approximative."))
+    end = PastDateField(
+        required=False,
+        label=_(
+            "Date de fin (médiation) ou premier impayé après l'accord (rééchelonnement)"
+        ),
+        help_text=_("Seulement pour une médiation ou un rééchelonnement."),
+    )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("on") and data.get("end") and data["end"] < data["on"]:
+            self.add_error(
+                "end", _("La date de fin ne peut pas précéder la date de début.")
+            )
+        return data
+
+
+EventFormSet = forms.formset_factory(
+    EventForm, extra=1, can_delete=True, max_num=MAX_ROWS, absolute_max=MAX_ROWS
+)
+
+
+class PrescriptionForm(RowsForm):
+    formset_class = EventFormSet
+    rows_name = "events"
+
+    nature = forms.ChoiceField(
+        choices=choices(NATURES),
+        widget=_radio(),
+        label=_("D'où vient cette dette ?"),
+        help_text=_("Le délai pour agir en justice dépend de la nature de la dette."),
+    )
+    start = PastDateField(
+        required=False,
+        label=_("Point de départ du délai"),
+        help_text=_(
+            "Selon la dette : date de la première échéance impayée non régularisée, "
+            "date limite de paiement de la facture… Voir l'aide sous chaque choix. "
+            "Laissez vide si vous ne savez pas : l'estimation sera « à vérifier »."
+        ),
+    )
+    acceleration = PastDateField(
+        required=False,
+        label=_("Date de la déchéance du terme (crédits et prêts)"),
+        help_text=_(
+            "Le jour où le prêteur a exigé tout le capital restant d'un coup. "
+            "Laissez vide si ce n'est pas un prêt ou si vous ne savez pas."
+        ),
+    )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        start = data.get("start")
+        if not start or not data.get("nature") or not self.rows.is_valid():
+            return data
+        for row in self.rows.forms:
+            on = row.cleaned_data.get("on") if row.cleaned_data else None
+            if on and on < start and not row.cleaned_data.get("DELETE"):
+                row.add_error(
+                    "on", _("Cet événement est antérieur au point de départ.")
+                )
+                return data
+        self._check_with_engine(data)
+        return data
+
+    def _check_with_engine(self, data: dict[str, Any]) -> None:
+        """The engine's own input checks, shown beside the form (never a 500)."""
+        events = sorted(
+            (Event(row["kind"], row["on"], row.get("end")) for row in self.kept_rows()),
+            key=lambda event: event.on,
+        )
+        claim = Claim(
+            nature=data["nature"],
+            start=data["start"],
+            events=tuple(events),
+            acceleration=data.get("acceleration"),
+        )
+        try:
+            estimate(claim, today=timezone.localdate())
+        except LawInputError as exc:
+            raise forms.ValidationError(str(exc), code="law_input") from exc
+
+
+class SituationForm(StepForm):
+    monthly_income = EuroField(
+        label=_("Revenus du foyer par mois (€)"),
+        help_text=_(
+            "Salaires, allocations, pensions reçues… ce qui arrive chaque mois."
+        ),
+    )
+    fixed_charges = EuroField(
+        label=_("Charges fixes par mois (€)"),
+        help_text=_("Loyer, énergie, assurances, transport, téléphone, cantine…"),
+    )
+    other_debt_payments = EuroField(
+        required=False,
+        label=_("Autres remboursements de dettes par mois (€)"),
+        help_text=_(
+            "Crédits en cours, autres échéanciers. Laissez vide s'il n'y en a pas."
+        ),
+    )
+    dependants = forms.IntegerField(
+        min_value=0,
+        max_value=20,
+        label=_("Personnes à charge"),
+        help_text=_("Enfants ou autres personnes qui vivent de vos revenus."),
+        error_messages={
+            "invalid": _("Indiquez un nombre entier, par exemple 2."),
+            "min_value": _("Le nombre ne peut pas être négatif."),
+            "max_value": _("Indiquez au plus 20 personnes."),
+        },
+        widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
+    )
+    surendettement_admissible = forms.ChoiceField(
+        choices=YES_NO,
+        widget=_radio(),
+        label=_(
+            "La Banque de France a-t-elle déclaré recevable un dossier de surendettement ?"
+        ),
+        help_text=_(
+            "Si oui, vous ne devez plus payer vos dettes directement (art. L722-5)."
+        ),
+    )
+
+
+class ReponseForm(StepForm):
+    letters = forms.MultipleChoiceField(
+        required=False,
+        widget=_checkboxes(),
+        label=_("Les lettres que vous voulez préparer"),
+        help_text=_(
+            "Les réponses conseillées sont cochées. Vous pourrez les relire avant de les imprimer."
+        ),
+    )
+
+    def __init__(
+        self, *args: Any, responses: Iterable[Any] = (), **kwargs: Any
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        available = [r for r in responses if r.available]
+        self.fields["letters"].choices = [(r.slug, r.title) for r in available]
+        if not self.is_bound and "letters" not in self.initial:
+            self.initial["letters"] = [r.slug for r in available if r.recommended]
+
+
+class CoordonneesForm(StepForm):
+    first_name = forms.CharField(
+        max_length=150, label=_("Prénom"), help_text=_("Comme sur vos papiers.")
+    )
+    last_name = forms.CharField(
+        max_length=150, label=_("Nom"), help_text=_("Comme sur vos papiers.")
+    )
+    address = forms.CharField(
+        max_length=300,
+        widget=forms.Textarea(attrs={"rows": 3, "autocomplete": "street-address"}),
+        label=_("Adresse"),
+        help_text=_("Numéro, rue, complément : elle figure en haut de vos lettres."),
+    )
+    postal_code = forms.RegexField(
+        regex=r"^\d{5}$",
+        max_length=5,
+        label=_("Code postal"),
+        help_text=_("5 chiffres."),
+        error_messages={"invalid": _("Le code postal s'écrit avec 5 chiffres.")},
+        widget=forms.TextInput(
+            attrs={"inputmode": "numeric", "autocomplete": "postal-code"}
+        ),
+    )
+    city = forms.CharField(
+        max_length=100, label=_("Ville"), help_text=_("La commune de votre adresse.")
+    )
+    phone = forms.CharField(
+        max_length=30,
+        required=False,
+        label=_("Téléphone (facultatif)"),
+        help_text=_("Il n'apparaît pas dans les lettres si vous le laissez vide."),
+    )
+    save_to_profile = forms.BooleanField(
+        required=False,
+        initial=True,
+        label=_(
+            "Enregistrer ces coordonnées dans mon compte pour mes prochains dossiers"
+        ),
+    )

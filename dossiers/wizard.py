@@ -1,0 +1,277 @@
+"""The guided questionnaire: django-formtools, with its answers kept in the database.
+
+Design (see the README): each valid step is written to the dossier at once
+(``services.dossier_save_step``), so nothing lives only in the session. The
+wizard's storage is a thin view over ``Dossier.wizard_data``: two dossiers in
+two tabs each read their own row and never mix. A new dossier is created by the
+first valid step of ``/dossiers/nouveau/``.
+"""
+
+from collections import OrderedDict
+from typing import Any
+
+from django.conf import settings
+from django.core.exceptions import SuspiciousOperation
+from django.core.files.storage import FileSystemStorage
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils import timezone
+from django.views.generic import TemplateView
+from formtools.wizard.forms import ManagementForm
+from formtools.wizard.storage.base import BaseStorage
+from formtools.wizard.views import NamedUrlWizardView, StepsHelper
+
+from . import access, forms, services
+from .assessment import assess_answers
+from .law.prescription import NATURES
+from .models import Dossier
+
+STEP_TITLES = OrderedDict(
+    [
+        ("courrier", "Le courrier"),
+        ("montants", "Les montants"),
+        ("verifications", "Vérifications"),
+        ("prescription", "La prescription"),
+        ("situation", "Ma situation"),
+        ("reponse", "Ma réponse"),
+        ("coordonnees", "Mes coordonnées"),
+    ]
+)
+FORMS = [
+    ("courrier", forms.CourrierForm),
+    ("montants", forms.MontantsForm),
+    ("verifications", forms.VerificationsForm),
+    ("prescription", forms.PrescriptionForm),
+    ("situation", forms.SituationForm),
+    ("reponse", forms.ReponseForm),
+    ("coordonnees", forms.CoordonneesForm),
+]
+ROW_BUTTON = "wizard_add_row"
+
+
+def payment_considered(wizard: "DossierWizard") -> bool:
+    """« Ma situation » only when she said she considers paying (vérifications)."""
+    answers = wizard.dossier.answers if wizard.dossier else {}
+    return (answers.get("verifications") or {}).get("payment_considered") == "yes"
+
+
+class DossierStorage(BaseStorage):  # type: ignore[misc]
+    """Wizard storage backed by the dossier row; files go to ``Upload`` instead."""
+
+    def __init__(
+        self, prefix: str, request: HttpRequest, dossier: Dossier | None
+    ) -> None:
+        super().__init__(prefix, request, file_storage=None)
+        self.dossier = dossier
+        self.init_data()
+        if dossier is not None:
+            self.data[self.step_data_key] = dict(dossier.wizard_data or {})
+            self.data[self.step_key] = dossier.current_step or None
+
+    def _set_current_step(self, step: str | None) -> None:
+        super()._set_current_step(step)
+        if self.dossier is not None and step:
+            services.dossier_set_current_step(dossier=self.dossier, step=step)
+
+    def reset(self) -> None:
+        """Answers are the dossier's: finishing the wizard keeps them."""
+
+    def get_step_files(self, step: str) -> None:
+        return None
+
+    def set_step_files(self, step: str, files: Any) -> None:
+        return None
+
+    def update_response(self, response: HttpResponse) -> None:
+        return None
+
+
+class DossierWizard(NamedUrlWizardView):  # type: ignore[misc]
+    form_list = FORMS
+    # formtools insists on a file storage when a step has a FileField; ours
+    # never uses it: sanitised files go straight to ``Upload`` (process_step).
+    file_storage = FileSystemStorage(
+        location=str(settings.PRIVATE_ROOT / "wizard-unused")
+    )
+    condition_dict = {"situation": payment_considered}  # noqa: RUF012
+
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        dossier_id = kwargs.get("dossier_id")
+        self.dossier = (
+            access.get_dossier_for_owner(request.user, dossier_id)
+            if dossier_id
+            else None
+        )
+        self.prefix = self.get_prefix(request, *args, **kwargs)
+        self.storage = DossierStorage(self.prefix, request, self.dossier)
+        self.steps = StepsHelper(self)
+        step = kwargs.get("step")
+        if step and step != self.done_step_name and step not in self.form_list:
+            raise Http404("Étape inconnue")
+        if self.dossier is None and step not in (None, self.steps.first):
+            return redirect(self.get_step_url(self.steps.first))
+        return TemplateView.dispatch(self, request, *args, **kwargs)
+
+    def get_prefix(self, request: HttpRequest, *args: Any, **kwargs: Any) -> str:
+        return "questionnaire"
+
+    def get_step_url(self, step: str) -> str:
+        if self.dossier is None:
+            return reverse("dossiers:new_step", kwargs={"step": step})
+        return reverse(
+            self.url_name, kwargs={"dossier_id": self.dossier.pk, "step": step}
+        )
+
+    def get_template_names(self) -> list[str]:
+        return [f"dossiers/wizard/{self.steps.current}.html"]
+
+    # -- forms ----------------------------------------------------------------
+
+    def get_form_kwargs(self, step: str | None = None) -> dict[str, Any]:
+        if step == "courrier":
+            return {"dossier": self.dossier}
+        if step == "reponse":
+            return {"responses": self.assessment().result.responses}
+        return {}
+
+    def get_form_initial(self, step: str) -> dict[str, Any]:
+        if step == "coordonnees":
+            user = self.request.user
+            return {
+                f: getattr(user, f)
+                for f in (
+                    "first_name",
+                    "last_name",
+                    "address",
+                    "postal_code",
+                    "city",
+                    "phone",
+                )
+            }
+        return {}
+
+    def get_form_step_data(self, form: forms.StepForm) -> dict[str, list[str]]:
+        """Only the declared fields of the step are kept, never the raw POST."""
+        keys = form.declared_keys()
+        return {k: form.data.getlist(k) for k in keys if k in form.data}
+
+    def assessment(self) -> Any:
+        if not hasattr(self, "_assessment"):
+            answers = self.dossier.answers if self.dossier else {}
+            self._assessment = assess_answers(answers or {}, today=timezone.localdate())
+        return self._assessment
+
+    # -- requests ---------------------------------------------------------------
+
+    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        if (
+            kwargs.get("step") is None
+            and self.storage.current_step not in self.get_form_list()
+        ):
+            self.storage.current_step = self.first_unanswered_step()
+        return super().get(*args, **kwargs)
+
+    def first_unanswered_step(self) -> str:
+        stored = self.storage.data[self.storage.step_data_key]
+        return next(
+            (s for s in self.get_form_list() if s not in stored), self.steps.last
+        )
+
+    def post(self, *args: Any, **kwargs: Any) -> HttpResponse:
+        step = kwargs.get("step")
+        form_list = self.get_form_list()
+        if step not in form_list:
+            raise SuspiciousOperation("Posted to a step that is not in the wizard.")
+        goto = self.request.POST.get("wizard_goto_step")
+        if goto:
+            if goto not in form_list:
+                raise SuspiciousOperation("Unknown wizard_goto_step.")
+            return self.render_goto_step(goto)
+        management = ManagementForm(self.request.POST, prefix=self.prefix)
+        if not management.is_valid() or management.cleaned_data["current_step"] != step:
+            raise SuspiciousOperation("Wizard management form tampered.")
+        self.storage.current_step = step
+        if ROW_BUTTON in self.request.POST:
+            return self.render(self.form_with_extra_row())
+        return super().post(*args, **kwargs)
+
+    def form_with_extra_row(self) -> forms.StepForm:
+        """« Ajouter une ligne » without JavaScript: one more empty row, nothing saved."""
+        data = self.request.POST.copy()
+        form = self.get_form(data=data)
+        if isinstance(form, forms.RowsForm):
+            key = form.rows.management_form.add_prefix("TOTAL_FORMS")
+            try:
+                total = int(data.get(key, "0"))
+            except ValueError:
+                total = 0
+            data[key] = str(min(max(total, 0) + 1, forms.MAX_ROWS))
+            form = self.get_form(data=data)
+        return form
+
+    def process_step(self, form: forms.StepForm) -> dict[str, list[str]]:
+        raw = self.get_form_step_data(form)
+        if self.dossier is None:
+            self.dossier = services.dossier_create(owner=self.request.user)  # type: ignore[arg-type]
+            self.storage.dossier = self.dossier
+        files = (
+            form.cleaned_data.get("scans", [])
+            if self.steps.current == "courrier"
+            else []
+        )
+        services.dossier_save_step(
+            dossier=self.dossier,
+            step=self.steps.current,
+            raw=raw,
+            answers=form.answers(),
+            files=files,
+        )
+        if self.steps.current == "coordonnees" and form.cleaned_data.get(
+            "save_to_profile"
+        ):
+            services.profile_update(user=self.request.user, details=form.cleaned_data)  # type: ignore[arg-type]
+        if hasattr(self, "_assessment"):
+            del self._assessment
+        return raw
+
+    def render_revalidation_failure(
+        self, failed_step: str, form: Any, **kwargs: Any
+    ) -> HttpResponse:
+        self.storage.current_step = failed_step
+        return redirect(self.get_step_url(failed_step))
+
+    def done(self, form_list: Any, **kwargs: Any) -> HttpResponse:
+        if self.dossier is None:
+            return redirect(self.get_step_url(self.steps.first))
+        services.dossier_complete(dossier=self.dossier)
+        return redirect(self.dossier)
+
+    # -- display ----------------------------------------------------------------
+
+    def get_context_data(self, form: Any, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(form=form, **kwargs)
+        stored = self.storage.data[self.storage.step_data_key]
+        current = self.steps.current
+        context["progress"] = [
+            {
+                "name": name,
+                "title": STEP_TITLES[name],
+                "done": name in stored and name != current,
+                "current": name == current,
+                "url": self.get_step_url(name)
+                if (name in stored or name == current) and self.dossier
+                else None,
+            }
+            for name in self.get_form_list()
+        ]
+        context["step_title"] = STEP_TITLES[current]
+        context["dossier"] = self.dossier
+        context["row_button"] = ROW_BUTTON
+        if current == "prescription":
+            context["natures"] = NATURES
+        if current in {"reponse", "situation"}:
+            context["assessment"] = self.assessment()
+        if current == "courrier" and self.dossier:
+            context["uploads"] = list(self.dossier.uploads.all())
+        return context
