@@ -1,0 +1,375 @@
+"""Wizard behaviour: persistence, conditions, tampering, hostile input."""
+
+import pytest
+from django.test import Client
+
+from dossiers import services
+from dossiers.models import Dossier
+from dossiers.wizard import DossierWizard, payment_considered
+from tests import factories
+
+from .wizard_data import P, post_data
+
+pytestmark = pytest.mark.django_db
+
+
+def step_url(dossier: Dossier, step: str) -> str:
+    return f"/dossiers/{dossier.pk}/modifier/{step}/"
+
+
+def started(client: Client) -> Dossier:
+    client.post("/dossiers/nouveau/courrier/", post_data("courrier"))
+    return Dossier.objects.latest("id")
+
+
+def body(response) -> str:
+    return response.content.decode()
+
+
+# -- persistence -------------------------------------------------------------
+
+
+def test_each_valid_step_is_saved_at_once(debtor_client: Client) -> None:
+    dossier = started(debtor_client)
+    debtor_client.post(step_url(dossier, "montants"), post_data("montants"))
+    dossier.refresh_from_db()
+    assert dossier.answers["montants"]["total_claimed"] == "1318.40"
+    assert [r["label"] for r in dossier.answers["montants"]["lines"]] == [
+        "Capital restant dû",
+        "Intérêts",
+        "Frais de recouvrement",
+    ]
+    assert dossier.current_step == "verifications"
+
+
+def test_resume_after_logout_goes_to_the_next_unanswered_step(debtor, dossier) -> None:
+    client = Client()
+    client.force_login(debtor)
+    fresh = started(client)
+    client.post(step_url(fresh, "montants"), post_data("montants"))
+    client.logout()
+    client = Client()  # a new browser: no session at all
+    client.force_login(debtor)
+    response = client.get(f"/dossiers/{fresh.pk}/modifier/")
+    assert response["Location"] == step_url(fresh, "verifications")
+    page = body(client.get(step_url(fresh, "montants")))
+    assert "Capital restant dû" in page  # what she typed is shown again
+
+
+def test_two_dossiers_in_two_tabs_never_mix(debtor_client: Client) -> None:
+    first = started(debtor_client)
+    second_data = post_data("courrier", **{"courrier-agency_name": "EOS France"})
+    debtor_client.post("/dossiers/nouveau/courrier/", second_data)
+    second = Dossier.objects.latest("id")
+    debtor_client.post(step_url(first, "montants"), post_data("montants"))
+    first.refresh_from_db()
+    second.refresh_from_db()
+    assert first.answers["courrier"]["agency_name"] == "Intrum Justitia"
+    assert second.answers["courrier"]["agency_name"] == "EOS France"
+    assert "montants" in first.answers and "montants" not in second.answers
+
+
+def test_only_declared_fields_are_stored(debtor_client: Client) -> None:
+    junk = {"courrier-evil": "x" * 50_000, "csrfmiddlewaretoken": "abc", "other": "1"}
+    debtor_client.post("/dossiers/nouveau/courrier/", post_data("courrier", **junk))
+    dossier = Dossier.objects.latest("id")
+    stored = dossier.wizard_data["courrier"]
+    assert "courrier-evil" not in stored
+    assert "csrfmiddlewaretoken" not in stored
+    assert all(key.startswith("courrier-") for key in stored)
+    assert len(str(dossier.wizard_data)) < 3_000
+
+
+def test_replaying_done_does_nothing_twice(debtor_client: Client) -> None:
+    from .test_wizard_flow import finish
+
+    dossier = started(debtor_client)
+    finish(debtor_client, dossier)
+    debtor_client.get(step_url(dossier, "termine"))
+    dossier.refresh_from_db()
+    completed = dossier.completed_at
+    response = debtor_client.get(step_url(dossier, "termine"))
+    dossier.refresh_from_db()
+    assert response.status_code == 302
+    assert dossier.completed_at == completed
+    assert Dossier.objects.filter(owner=dossier.owner).count() == 1
+
+
+def test_done_with_a_missing_step_sends_back_to_it(debtor_client: Client) -> None:
+    dossier = started(debtor_client)
+    response = debtor_client.get(step_url(dossier, "termine"))
+    assert response["Location"] == step_url(dossier, "montants")
+    dossier.refresh_from_db()
+    assert dossier.completed_at is None
+
+
+# -- conditions ----------------------------------------------------------------
+
+
+class FakeWizard:
+    def __init__(self, answers: dict) -> None:
+        self.dossier = Dossier(answers=answers)
+
+
+@pytest.mark.parametrize(
+    ("answer", "shown"),
+    [("yes", True), ("no", False), (None, False)],
+    ids=["payment-considered", "payment-refused", "not-answered-yet"],
+)
+def test_situation_step_only_when_payment_considered(answer, shown) -> None:
+    answers = {"verifications": {"payment_considered": answer}} if answer else {}
+    assert payment_considered(FakeWizard(answers)) is shown  # type: ignore[arg-type]
+
+
+def test_condition_reads_only_an_earlier_step() -> None:
+    steps = [name for name, _ in DossierWizard.form_list]
+    assert steps.index("verifications") < steps.index("situation")
+
+
+def test_situation_is_skipped_in_the_flow_when_no_payment(
+    debtor_client: Client,
+) -> None:
+    dossier = started(debtor_client)
+    debtor_client.post(step_url(dossier, "montants"), post_data("montants"))
+    no_pay = post_data("verifications", **{"verifications-payment_considered": "no"})
+    debtor_client.post(step_url(dossier, "verifications"), no_pay)
+    response = debtor_client.post(
+        step_url(dossier, "prescription"), post_data("prescription")
+    )
+    assert response["Location"] == step_url(dossier, "reponse")
+
+
+# -- tampering -------------------------------------------------------------------
+
+
+def test_unknown_step_in_url_is_404(debtor_client: Client, dossier: Dossier) -> None:
+    assert debtor_client.get(step_url(dossier, "nimporte")).status_code == 404
+    assert (
+        debtor_client.post(step_url(dossier, "nimporte"), {P: "nimporte"}).status_code
+        == 404
+    )
+
+
+def test_tampered_current_step_is_400(debtor_client: Client) -> None:
+    dossier = started(debtor_client)
+    data = post_data("montants")
+    data[P] = "9"
+    assert debtor_client.post(step_url(dossier, "montants"), data).status_code == 400
+    data[P] = "coordonnees"
+    assert debtor_client.post(step_url(dossier, "montants"), data).status_code == 400
+
+
+def test_tampered_goto_step_is_400(debtor_client: Client) -> None:
+    dossier = started(debtor_client)
+    data = {**post_data("montants"), "wizard_goto_step": "../../admin"}
+    assert debtor_client.post(step_url(dossier, "montants"), data).status_code == 400
+
+
+def test_missing_management_form_is_400(debtor_client: Client) -> None:
+    dossier = started(debtor_client)
+    assert debtor_client.post(step_url(dossier, "montants"), {}).status_code == 400
+
+
+def test_tampered_formset_count_does_not_crash(debtor_client: Client) -> None:
+    dossier = started(debtor_client)
+    data = post_data("montants", **{"montants-lines-TOTAL_FORMS": "100000000"})
+    assert debtor_client.post(step_url(dossier, "montants"), data).status_code in {
+        200,
+        302,
+    }
+    data = post_data("montants", **{"montants-lines-TOTAL_FORMS": "abc"})
+    assert debtor_client.post(step_url(dossier, "montants"), data).status_code == 200
+
+
+def test_new_dossier_later_steps_redirect_to_first(debtor_client: Client) -> None:
+    response = debtor_client.get("/dossiers/nouveau/montants/")
+    assert response["Location"] == "/dossiers/nouveau/courrier/"
+
+
+def test_other_users_dossier_id_in_wizard_is_404(other_client: Client, dossier) -> None:
+    data = post_data("courrier")
+    assert other_client.post(step_url(dossier, "courrier"), data).status_code == 404
+    dossier.refresh_from_db()
+    assert dossier.answers == {}
+
+
+# -- add a row without JavaScript ---------------------------------------------------
+
+
+def test_add_row_button_adds_a_row_and_saves_nothing(debtor_client: Client) -> None:
+    dossier = started(debtor_client)
+    data = {**post_data("montants"), "wizard_add_row": "1"}
+    response = debtor_client.post(step_url(dossier, "montants"), data)
+    assert response.status_code == 200
+    assert 'name="montants-lines-3-label"' in body(response)
+    dossier.refresh_from_db()
+    assert "montants" not in dossier.answers
+
+
+def test_deleted_rows_are_not_kept(debtor_client: Client) -> None:
+    dossier = started(debtor_client)
+    data = post_data("montants", **{"montants-lines-2-DELETE": "on"})
+    debtor_client.post(step_url(dossier, "montants"), data)
+    dossier.refresh_from_db()
+    assert len(dossier.answers["montants"]["lines"]) == 2
+
+
+# -- hostile input -------------------------------------------------------------------
+
+HOSTILE_AMOUNTS = [
+    ("-50", "ne peut pas être négatif"),
+    ("99999999999", "trop grand"),
+    ("12 000 000", "dépasse 10 000 000"),
+    ("douze euros", "Saisissez un montant en euros"),
+    ("1,2,3", "Saisissez un montant en euros"),
+    ("12,345", "2 chiffres après la virgule"),
+]
+
+
+@pytest.mark.parametrize(("value", "message"), HOSTILE_AMOUNTS)
+def test_bad_amounts_get_a_french_message(
+    debtor_client: Client, value: str, message: str
+) -> None:
+    dossier = started(debtor_client)
+    data = post_data("montants", **{"montants-total_claimed": value})
+    response = debtor_client.post(step_url(dossier, "montants"), data)
+    assert response.status_code == 200
+    assert message in body(response)
+    assert 'aria-invalid="true"' in body(response)
+    dossier.refresh_from_db()
+    assert "courrier" in dossier.answers  # nothing already saved is lost
+
+
+@pytest.mark.parametrize(
+    ("changes", "message"),
+    [
+        ({"courrier-letter_date": "2026-02-30"}, "Saisissez une date valide"),
+        ({"courrier-letter_date": "2999-01-01"}, "dans le futur"),
+        ({"courrier-letter_date": "1850-01-01"}, "trop ancienne"),
+        ({"courrier-letter_date": "n'importe quoi"}, "Saisissez une date valide"),
+        (
+            {
+                "courrier-letter_date": "2026-10-05",
+                "courrier-received_date": "2026-10-01",
+            },
+            "avant la date du courrier",
+        ),
+        ({"courrier-agency_name": ""}, "Indiquez le nom de la société"),
+        ({"courrier-letter_kind": "bidon"}, "Sélectionnez un choix valide"),
+        ({"courrier-agency": "999999"}, "Sélectionnez un choix valide"),
+    ],
+    ids=[
+        "impossible",
+        "future",
+        "too-old",
+        "letters",
+        "received-before",
+        "no-agency",
+        "bad-choice",
+        "bad-agency-id",
+    ],
+)
+def test_bad_letter_data_get_french_messages(
+    debtor_client: Client, changes, message
+) -> None:
+    response = debtor_client.post(
+        "/dossiers/nouveau/courrier/", post_data("courrier", **changes)
+    )
+    assert response.status_code == 200
+    assert message in body(response).replace("&#x27;", "'")
+    assert not Dossier.objects.exists()
+
+
+def test_html_in_text_fields_is_shown_escaped(debtor_client: Client) -> None:
+    evil = '<script>alert("x")</script><img src=x onerror=alert(1)>'
+    dossier = started(debtor_client)
+    debtor_client.post(
+        step_url(dossier, "courrier"),
+        post_data(
+            "courrier", **{"courrier-agency_name": evil, "courrier-creditor_name": evil}
+        ),
+    )
+    data = post_data("montants", **{"montants-lines-0-label": evil})
+    debtor_client.post(step_url(dossier, "montants"), data)
+    for url in (
+        f"/dossiers/{dossier.pk}/",
+        "/dossiers/",
+        step_url(dossier, "montants"),
+    ):
+        page = body(debtor_client.get(url))
+        assert "<script>alert" not in page
+        assert "&lt;script&gt;" in page
+
+
+def test_events_before_start_get_a_message(debtor_client: Client) -> None:
+    dossier = started(debtor_client)
+    data = post_data("prescription", **{"prescription-events-0-on": "2020-01-01"})
+    response = debtor_client.post(step_url(dossier, "prescription"), data)
+    assert "antérieur au point de départ" in body(response)
+
+
+def test_event_end_before_start_gets_a_message(debtor_client: Client) -> None:
+    dossier = started(debtor_client)
+    data = post_data(
+        "prescription",
+        **{
+            "prescription-events-0-kind": "mediation",
+            "prescription-events-0-on": "2024-05-01",
+            "prescription-events-0-end": "2024-01-01",
+        },
+    )
+    response = debtor_client.post(step_url(dossier, "prescription"), data)
+    assert "ne peut pas précéder" in body(response)
+
+
+def test_huge_text_is_refused_politely(debtor_client: Client) -> None:
+    response = debtor_client.post(
+        "/dossiers/nouveau/courrier/",
+        post_data("courrier", **{"courrier-agency_name": "A" * 5000}),
+    )
+    assert response.status_code == 200
+    assert "au plus 200 caractères" in body(response)
+
+
+# -- queries ----------------------------------------------------------------------
+
+
+def _grow(dossier: Dossier, rows: int) -> None:
+    lines = [
+        {"label": f"Ligne {i}", "kind": "fees", "amount": "1.00"} for i in range(rows)
+    ]
+    services.dossier_save_step(
+        dossier=dossier,
+        step="montants",
+        raw={},
+        answers={"total_claimed": "10", "lines": lines},
+    )
+    for _ in range(min(rows, 5)):
+        services.upload_add(dossier=dossier, clean=tiny_upload())
+
+
+def tiny_upload():
+    from dossiers.uploads import CleanFile
+
+    return CleanFile(b"%PDF-1.4 test", "pdf", "application/pdf", "scan.pdf")
+
+
+def _count(client: Client, url: str) -> int:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return len(queries)
+
+
+@pytest.mark.parametrize("page", ["", "modifier/montants/", "modifier/courrier/"])
+def test_query_count_is_constant_as_the_dossier_grows(
+    debtor_client: Client, debtor, page
+) -> None:
+    small, big = factories.dossier(owner=debtor), factories.dossier(owner=debtor)
+    _grow(small, 1)
+    _grow(big, 25)
+    counts = [_count(debtor_client, f"/dossiers/{d.pk}/{page}") for d in (small, big)]
+    assert counts[0] == counts[1]
+    assert counts[0] <= 10
