@@ -61,7 +61,8 @@ def test_jpeg_is_reencoded_without_metadata(debtor_client: Client) -> None:
     content = stored.file.read()
     assert b"PhoneMaker" not in content
     assert Image.open(io.BytesIO(content)).getexif() == {}
-    assert stored.kind == "image" and stored.content_type == "image/jpeg"
+    assert stored.kind == "image"
+    assert stored.content_type == "image/jpeg"
     assert "photo" not in stored.file.name  # server-chosen name
 
 
