@@ -12,7 +12,7 @@ Pure Python, no Django, no clock: ``today`` is always passed in. Example::
     )
     e.status  # Status.NOT_BARRED; e.last_day == date(2024, 9, 3)
 
-See ``docs/limitation-engine.md`` for the rules covered and their limits.
+See the README ("The law inside") for the rules covered and their limits.
 """
 
 from dossiers.law.prescription.engine import estimate
