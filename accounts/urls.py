@@ -1,6 +1,8 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
+from dossiers import calendar as dossier_calendar
+
 from . import views
 
 app_name = "accounts"
@@ -46,4 +48,6 @@ urlpatterns = [
         auth_views.PasswordResetCompleteView.as_view(),
         name="password_reset_complete",
     ),
+    path("supprimer/", views.delete_account, name="delete"),
+    path("calendrier/", dossier_calendar.calendar_settings, name="calendar"),
 ]

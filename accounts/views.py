@@ -1,15 +1,22 @@
 """Sign-up and profile; log-in, log-out and passwords use Django's views."""
 
+from typing import Any
+
+from django import forms
 from django.contrib import messages
-from django.contrib.auth import login
+from django.contrib.auth import login, logout
 from django.contrib.auth.decorators import login_not_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
 from django.views.generic import CreateView
 
+from dossiers import services as dossier_services
+
 from .forms import ProfileForm, SignUpForm
+from .models import User
 
 
 @method_decorator(login_not_required, name="dispatch")
@@ -38,3 +45,39 @@ def profile(request: HttpRequest) -> HttpResponse:
         messages.success(request, _("Vos coordonnées sont enregistrées."))
         return redirect("accounts:profile")
     return render(request, "registration/profile.html", {"form": form})
+
+
+class DeleteAccountForm(forms.Form):
+    password = forms.CharField(
+        label=_("Votre mot de passe, pour confirmer"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+        error_messages={"required": _("Saisissez votre mot de passe pour confirmer.")},
+    )
+
+    def __init__(self, *args: Any, user: User, **kwargs: Any) -> None:
+        self.user = user
+        super().__init__(*args, **kwargs)
+
+    def clean_password(self) -> str:
+        password: str = self.cleaned_data["password"]
+        if not self.user.check_password(password):
+            raise forms.ValidationError(
+                _("Ce mot de passe n'est pas le bon."), code="wrong_password"
+            )
+        return password
+
+
+@require_http_methods(["GET", "POST"])
+def delete_account(request: HttpRequest) -> HttpResponse:
+    """Delete the account, its dossiers, files and tokens, after the password."""
+    user = request.user
+    form = DeleteAccountForm(request.POST or None, user=user)
+    if request.method == "POST" and form.is_valid():
+        logout(request)
+        dossier_services.owner_delete_all(user=user)
+        messages.success(
+            request, _("Votre compte et toutes vos données sont supprimés.")
+        )
+        return redirect("landing")
+    return render(request, "registration/delete_account.html", {"form": form})

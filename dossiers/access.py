@@ -5,6 +5,7 @@ never a 403, so that its existence is not disclosed.
 """
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.db.models import Q
 from django.http import Http404
 
 from .models import Dossier, DossierQuerySet, Upload
@@ -32,6 +33,50 @@ def get_upload_for_owner(
 ) -> Upload:
     """An upload of the user's own dossier, looked up through the dossier."""
     dossier = get_dossier_for_owner(user, dossier_id)
+    try:
+        return dossier.uploads.get(pk=int(upload_id))
+    except (Upload.DoesNotExist, ValueError, TypeError, OverflowError) as exc:
+        raise Http404("Fichier introuvable") from exc
+
+
+def dossiers_for_reviewer(user: UserLike) -> DossierQuerySet:
+    """Dossiers shared (consent not revoked) with an association of the user.
+
+    Superusers see every dossier. String lookups keep ``dossiers`` free of any
+    import of ``associations``; the subquery keeps one row per dossier.
+    """
+    if not user.is_authenticated or not user.is_active:
+        return Dossier.objects.none()
+    if user.is_superuser:
+        return Dossier.objects.all()
+    shared = Dossier.objects.filter(
+        shares__association__memberships__user=user,
+        shares__revoked_at__isnull=True,
+    )
+    return Dossier.objects.filter(pk__in=shared.values("pk"))
+
+
+def dossiers_for_viewer(user: UserLike) -> DossierQuerySet:
+    """The user's own dossiers and those shared with the user's associations."""
+    if not user.is_authenticated:
+        return Dossier.objects.none()
+    reviewed = dossiers_for_reviewer(user).values("pk")
+    return Dossier.objects.filter(Q(owner=user) | Q(pk__in=reviewed))
+
+
+def get_dossier_for_viewer(user: UserLike, dossier_id: int | str) -> Dossier:
+    """A dossier the user owns or reviews, or Http404."""
+    try:
+        return dossiers_for_viewer(user).get(pk=int(dossier_id))
+    except (Dossier.DoesNotExist, ValueError, TypeError, OverflowError) as exc:
+        raise Http404("Dossier introuvable") from exc
+
+
+def get_upload_for_viewer(
+    user: UserLike, dossier_id: int | str, upload_id: int | str
+) -> Upload:
+    """An upload of a dossier the user owns or reviews, or Http404."""
+    dossier = get_dossier_for_viewer(user, dossier_id)
     try:
         return dossier.uploads.get(pk=int(upload_id))
     except (Upload.DoesNotExist, ValueError, TypeError, OverflowError) as exc:

@@ -15,7 +15,7 @@ from .law import deadlines as deadline_rules
 from .law import findings as finding_rules
 from .law.checks import AmountLine
 from .law.prescription import NATURES, Claim, Estimate, Event, LawInputError, estimate
-from .models import Dossier
+from .models import Dossier, TimelineKind
 
 Answers = dict[str, dict[str, Any]]
 
@@ -170,7 +170,13 @@ def facts_from(
     )
 
 
-def assess_answers(answers: Answers, *, today: dt.date) -> DossierAssessment:
+def assess_answers(
+    answers: Answers,
+    *,
+    today: dt.date,
+    ar_received_on: tuple[dt.date, ...] = (),
+    answer_received_after_ar: bool = False,
+) -> DossierAssessment:
     """Run every rule on a dossier's answers (``today`` injected)."""
     prescription = answers.get("prescription") or {}
     result, error = run_estimate(prescription, today)
@@ -189,9 +195,47 @@ def assess_answers(answers: Answers, *, today: dt.date) -> DossierAssessment:
         injonction_signified_on=(
             signified if courrier.get("letter_kind") == "injonction_signifiee" else None
         ),
+        ar_received_on=ar_received_on,
+        answer_received_after_ar=answer_received_after_ar,
     )
     return DossierAssessment(result, error, budget, assessment, deadlines)
 
 
+def ar_dates_for(dossier: Dossier) -> tuple[dt.date, ...]:
+    """Days on which an avis de réception came back, oldest first.
+
+    Read from the timeline (kind ``ar_received``); uses the prefetched events
+    when the caller prefetched ``timeline_events``.
+    """
+    return tuple(
+        sorted(
+            event.occurred_on
+            for event in dossier.timeline_events.all()
+            if event.kind == TimelineKind.AR_RECEIVED
+        )
+    )
+
+
+def answer_received_after(dossier: Dossier, day: dt.date) -> bool:
+    """Whether a letter from the agency is in the timeline after ``day``."""
+    return any(
+        event.kind == TimelineKind.LETTER_RECEIVED and event.occurred_on > day
+        for event in dossier.timeline_events.all()
+    )
+
+
 def assess_dossier(dossier: Dossier, *, today: dt.date) -> DossierAssessment:
-    return assess_answers(dossier.answers or {}, today=today)
+    """Assess the answers, with the avis de réception of the timeline."""
+    ars = (
+        tuple(day for day in ar_dates_for(dossier) if day <= today)
+        if dossier.pk is not None
+        else ()
+    )
+    if not ars:
+        return assess_answers(dossier.answers or {}, today=today)
+    return assess_answers(
+        dossier.answers or {},
+        today=today,
+        ar_received_on=ars,
+        answer_received_after_ar=answer_received_after(dossier, max(ars)),
+    )

@@ -151,3 +151,118 @@ class Upload(models.Model):
     @property
     def download_name(self) -> str:
         return f"courrier-{self.dossier_id}-{self.pk}.{self.extension}"
+
+
+class TimelineKind(models.TextChoices):
+    LETTER_RECEIVED = "letter_received", _("Courrier reçu de l'agence")
+    LETTER_SENT = "letter_sent", _("Courrier envoyé à l'agence")
+    AR_RECEIVED = "ar_received", _("Avis de réception reçu (lettre recommandée)")
+    CALL = "call", _("Appel téléphonique")
+    SMS = "sms", _("SMS")
+    EMAIL = "email", _("E-mail")
+    VISIT = "visit", _("Visite à domicile")
+    PAYMENT = "payment", _("Paiement")
+    OTHER = "other", _("Autre")
+
+
+class TimelineDirection(models.TextChoices):
+    FROM_AGENCY = "from_agency", _("De l'agence vers moi")
+    TO_AGENCY = "to_agency", _("De moi vers l'agence")
+
+
+class TimelineEvent(models.Model):
+    """One thing that happened in the dossier: a letter, a call, a payment…"""
+
+    Kind = TimelineKind
+    Direction = TimelineDirection
+
+    dossier = models.ForeignKey(
+        Dossier,
+        on_delete=models.CASCADE,
+        related_name="timeline_events",
+        verbose_name=_("dossier"),
+    )
+    kind = models.CharField(
+        _("type d'événement"), max_length=20, choices=TimelineKind.choices
+    )
+    occurred_on = models.DateField(_("date"))
+    occurred_at_time = models.TimeField(_("heure"), null=True, blank=True)
+    direction = models.CharField(
+        _("sens"), max_length=20, choices=TimelineDirection.choices, blank=True
+    )
+    who = models.CharField(_("qui"), max_length=200, blank=True)
+    content = models.TextField(_("ce qui s'est passé"), max_length=2000, blank=True)
+    attachment = models.ForeignKey(
+        Upload,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="timeline_events",
+        verbose_name=_("pièce jointe"),
+    )
+    created_at = models.DateTimeField(_("enregistré le"), auto_now_add=True)
+
+    class Meta:
+        ordering = ("-occurred_on", "-occurred_at_time", "-id")
+        verbose_name = _("événement de la chronologie")
+        verbose_name_plural = _("chronologie")
+        indexes: ClassVar = [models.Index(fields=["dossier", "-occurred_on"])]
+        constraints: ClassVar = [
+            models.CheckConstraint(
+                condition=models.Q(kind__in=TimelineKind.values),
+                name="timeline_event_kind_valid",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(direction__in=["", *TimelineDirection.values]),
+                name="timeline_event_direction_valid",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.occurred_on:%d/%m/%Y} — {self.get_kind_display()}"
+
+
+class CalendarToken(models.Model):
+    """The secret in a user's private iCalendar feed URL; deleting it revokes it."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="calendar_token",
+        verbose_name=_("utilisateur"),
+    )
+    token = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(_("créé le"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("lien de calendrier")
+        verbose_name_plural = _("liens de calendrier")
+
+    def __str__(self) -> str:
+        return f"Calendrier de {self.user_id}"
+
+
+class ReminderSent(models.Model):
+    """One reminder e-mailed; the unique constraint makes sending idempotent."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+    )
+    dossier = models.ForeignKey(Dossier, on_delete=models.CASCADE, related_name="+")
+    code = models.CharField(max_length=40)
+    due = models.DateField()
+    window = models.PositiveSmallIntegerField()  # days before ``due``: 7 or 1
+    sent_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("rappel envoyé")
+        verbose_name_plural = _("rappels envoyés")
+        constraints: ClassVar = [
+            models.UniqueConstraint(
+                fields=["user", "dossier", "code", "due", "window"],
+                name="reminder_sent_once",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.code} {self.due} (J-{self.window})"

@@ -2,18 +2,21 @@
 
 import datetime as dt
 import json
+import secrets
 from collections.abc import Iterable, Mapping
 from typing import Any
 
 from django.core.files.base import ContentFile
+from django.core.files.storage import Storage
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db import transaction
+from django.db import models, router, transaction
+from django.db.models.deletion import Collector
 from django.utils import timezone
 
 from accounts.models import User
 
-from .assessment import as_decimal, assess_answers
-from .models import Dossier, Upload
+from .assessment import as_decimal, assess_answers, assess_dossier
+from .models import CalendarToken, Dossier, TimelineEvent, Upload
 from .uploads import CleanFile
 
 
@@ -129,3 +132,100 @@ def profile_update(*, user: User, details: Mapping[str, Any]) -> None:
             setattr(user, field, details[field])
     user.full_clean()
     user.save()
+
+
+@transaction.atomic
+def timeline_add(
+    *,
+    dossier: Dossier,
+    kind: str,
+    occurred_on: dt.date,
+    occurred_at_time: dt.time | None = None,
+    direction: str = "",
+    who: str = "",
+    content: str = "",
+    attachment: CleanFile | None = None,
+    today: dt.date | None = None,
+) -> TimelineEvent:
+    """Record an event of the dossier, with its optional (sanitised) attachment.
+
+    The dossier's next deadline is recomputed: an avis de réception or a new
+    letter changes the follow-up date.
+    """
+    event = TimelineEvent(
+        dossier=dossier,
+        kind=kind,
+        occurred_on=occurred_on,
+        occurred_at_time=occurred_at_time,
+        direction=direction,
+        who=who.strip(),
+        content=content.strip(),
+    )
+    if attachment is not None:
+        event.attachment = upload_add(dossier=dossier, clean=attachment)
+    event.full_clean()
+    event.save()
+    _refresh_next_deadline(dossier, today=today or timezone.localdate())
+    return event
+
+
+@transaction.atomic
+def timeline_delete(*, event: TimelineEvent, today: dt.date | None = None) -> None:
+    """Delete an event; its attachment stays among the dossier's documents."""
+    dossier = event.dossier
+    event.delete()
+    _refresh_next_deadline(dossier, today=today or timezone.localdate())
+
+
+def _refresh_next_deadline(dossier: Dossier, *, today: dt.date) -> None:
+    # A stale prefetch would hide the event just added or deleted.
+    getattr(dossier, "_prefetched_objects_cache", {}).pop("timeline_events", None)
+    result = assess_dossier(dossier, today=today)
+    dossier.next_deadline, dossier.urgent = result.next_deadline, result.urgent
+    Dossier.objects.filter(pk=dossier.pk).update(
+        next_deadline=result.next_deadline, urgent=result.urgent
+    )
+
+
+def calendar_token_create(*, user: User) -> CalendarToken:
+    """A new secret feed token for ``user``; any previous one stops working."""
+    with transaction.atomic():
+        CalendarToken.objects.filter(user=user).delete()
+        token = CalendarToken(user=user, token=secrets.token_urlsafe(32))
+        token.full_clean()
+        token.save()
+    return token
+
+
+def calendar_token_revoke(*, user: User) -> None:
+    CalendarToken.objects.filter(user=user).delete()
+
+
+def _stored_files(objects: Collector) -> list[tuple[Storage, str]]:
+    """Every stored file of the rows a deletion would remove."""
+    files: list[tuple[Storage, str]] = []
+    batches: list[tuple[type[models.Model], Iterable[Any]]] = list(objects.data.items())
+    batches += [(qs.model, qs) for qs in objects.fast_deletes if hasattr(qs, "model")]
+    for model, rows in batches:
+        for field in model._meta.concrete_fields:
+            if isinstance(field, models.FileField):
+                files += [
+                    (field.storage, getattr(row, field.attname).name)
+                    for row in rows
+                    if getattr(row, field.attname)
+                ]
+    return files
+
+
+@transaction.atomic
+def owner_delete_all(*, user: User) -> None:
+    """Delete the account and everything it owns: dossiers, files, tokens.
+
+    Files of every deleted row (uploads, generated letters…) are removed from
+    the storage once the transaction commits.
+    """
+    collector = Collector(using=router.db_for_write(type(user)))
+    collector.collect([user])
+    files = _stored_files(collector)
+    user.delete()
+    transaction.on_commit(lambda: [storage.delete(name) for storage, name in files])

@@ -25,4 +25,14 @@ urlpatterns = [
         views.upload_delete,
         name="upload_delete",
     ),
+    path(
+        "<int:dossier_id>/chronologie/ajouter/",
+        views.timeline_add,
+        name="timeline_add",
+    ),
+    path(
+        "<int:dossier_id>/chronologie/<int:event_id>/supprimer/",
+        views.timeline_delete,
+        name="timeline_delete",
+    ),
 ]

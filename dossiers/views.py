@@ -1,7 +1,8 @@
 """Dossier pages: thin views over access.py (reads) and services.py (writes)."""
 
 from django.contrib import messages
-from django.http import FileResponse, HttpRequest, HttpResponse
+from django.db.models import Prefetch, prefetch_related_objects
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -9,6 +10,8 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from . import access, services
 from .assessment import assess_dossier
+from .forms_timeline import TimelineEventForm
+from .models import Dossier, TimelineEvent, TimelineKind
 from .wizard import STEP_TITLES
 
 
@@ -19,11 +22,20 @@ def dossier_list(request: HttpRequest) -> HttpResponse:
 
 def dossier_detail(request: HttpRequest, dossier_id: int) -> HttpResponse:
     dossier = access.get_dossier_for_owner(request.user, dossier_id)
+    # One query for the whole timeline, read by the assessment and the page.
+    prefetch_related_objects(
+        [dossier],
+        Prefetch(
+            "timeline_events",
+            queryset=TimelineEvent.objects.select_related("attachment"),
+        ),
+    )
     context = {
         "dossier": dossier,
         "answers": dossier.answers or {},
         "assessment": assess_dossier(dossier, today=timezone.localdate()),
         "uploads": list(dossier.uploads.all()),
+        "timeline": dossier.timeline_events.all(),
         "steps": [
             (name, title)
             for name, title in STEP_TITLES.items()
@@ -71,3 +83,56 @@ def upload_delete(
     services.upload_delete(upload=upload)
     messages.success(request, _("Le fichier a été supprimé."))
     return redirect("dossiers:detail", dossier_id=dossier_id)
+
+
+def _get_event(dossier: Dossier, event_id: int) -> TimelineEvent:
+    """An event of a dossier already fetched through ``access``."""
+    try:
+        return dossier.timeline_events.get(pk=event_id)
+    except TimelineEvent.DoesNotExist as exc:
+        raise Http404("Événement introuvable") from exc
+
+
+@require_http_methods(["GET", "POST"])
+def timeline_add(request: HttpRequest, dossier_id: int) -> HttpResponse:
+    dossier = access.get_dossier_for_owner(request.user, dossier_id)
+    form = TimelineEventForm(
+        request.POST or None, request.FILES or None, dossier=dossier
+    )
+    if request.method == "POST" and form.is_valid():
+        event = services.timeline_add(dossier=dossier, **form.cleaned_data)
+        _announce(request, event)
+        return redirect("dossiers:detail", dossier_id=dossier.pk)
+    return render(
+        request, "dossiers/timeline/add.html", {"dossier": dossier, "form": form}
+    )
+
+
+def _announce(request: HttpRequest, event: TimelineEvent) -> None:
+    """Say what to do next; a new letter from the agency changes the findings."""
+    if event.kind != TimelineKind.LETTER_RECEIVED:
+        messages.success(request, _("L'événement est ajouté à la chronologie."))
+        return
+    messages.success(
+        request, _("Nouveau courrier enregistré : relisez les constats ci-dessous.")
+    )
+    if "injonction" in event.content.lower():
+        messages.warning(
+            request,
+            _(
+                "Ce courrier parle d'une injonction de payer : c'est urgent. Vous avez "
+                "un mois après la signification pour faire opposition au greffe du "
+                "tribunal. Indiquez la date de signification à l'étape « Le courrier » "
+                "pour voir la date limite."
+            ),
+        )
+
+
+@require_POST
+def timeline_delete(
+    request: HttpRequest, dossier_id: int, event_id: int
+) -> HttpResponse:
+    dossier = access.get_dossier_for_owner(request.user, dossier_id)
+    services.timeline_delete(event=_get_event(dossier, event_id))
+    messages.success(request, _("L'événement est retiré de la chronologie."))
+    return redirect("dossiers:detail", dossier_id=dossier.pk)

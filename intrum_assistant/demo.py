@@ -2,7 +2,9 @@
 
 from django.db import transaction
 
+from associations import demo as associations_demo
 from dossiers import demo as dossiers_demo
+from letters import demo as letters_demo
 
 DemoAccount = dossiers_demo.DemoAccount
 
@@ -11,5 +13,6 @@ DemoAccount = dossiers_demo.DemoAccount
 def seed(password: str) -> tuple[DemoAccount, ...]:
     """Create or refresh every demo account and object; safe to run again."""
     people = dossiers_demo.seed(password)
-    del people  # later apps (associations, letters) seed from these
+    associations_demo.seed(people)
+    letters_demo.seed(people)
     return dossiers_demo.DEMO_ACCOUNTS

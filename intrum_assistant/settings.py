@@ -59,6 +59,8 @@ INSTALLED_APPS = [
     "intrum_assistant.apps.IntrumAssistantConfig",
     "accounts",
     "dossiers",
+    "letters",
+    "associations",
 ]
 
 MIDDLEWARE = [

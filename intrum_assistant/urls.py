@@ -19,6 +19,9 @@ urlpatterns = [
     ),
     path("deconnexion/", auth_views.LogoutView.as_view(), name="logout"),
     path("compte/", include("accounts.urls")),
+    path("", include("associations.urls")),
     path("dossiers/", include("dossiers.urls")),
+    path("calendrier/", include("dossiers.calendar_urls")),
+    path("dossiers/", include("letters.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -1,0 +1,304 @@
+"""The volunteers' admin: the review queue over the dossiers shared with them.
+
+Every queryset goes through ``dossiers.access.dossiers_for_reviewer`` or the
+scoped selectors; an object outside it is "n'existe pas" (Django's redirect).
+Debtor data is read-only and cannot be deleted except by a superuser.
+"""
+
+from typing import Any
+
+from django.apps import apps
+from django.contrib import admin
+from django.db.models import Model, QuerySet
+from django.forms import BaseInlineFormSet, ModelForm
+from django.http import HttpRequest, HttpResponse
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import SafeString
+
+from dossiers import access
+from dossiers.assessment import assess_dossier
+from dossiers.models import Dossier
+from dossiers.templatetags.dossier_tags import euros, status_label
+
+from . import selectors, services
+from .admin_association import AssociationAdmin  # noqa: F401  (registers it)
+from .admin_filters import AssignedFilter, DeadlineFilter, LimitationFilter
+from .display import answers_rows
+from .models import Advice, InternalNote, Review
+
+
+class ReviewInline(admin.StackedInline):  # type: ignore[type-arg]
+    model = Review
+    fields = ("status", "assigned_to", "updated_at")
+    readonly_fields = ("updated_at",)
+    can_delete = False
+    extra = 1
+    max_num = 1
+
+    def get_formset(
+        self, request: HttpRequest, obj: Dossier | None = None, **kwargs: Any
+    ) -> type[BaseInlineFormSet]:  # type: ignore[type-arg]
+        formset = super().get_formset(request, obj, **kwargs)
+        field = formset.form.base_fields.get("assigned_to")
+        if field is not None:
+            # Only members of an association the dossier is shared with.
+            field.queryset = selectors.reviewers_of(obj)  # type: ignore[attr-defined]
+        return formset
+
+
+class NoteInline(admin.StackedInline):  # type: ignore[type-arg]
+    fields = ("text", "author", "created_at")
+    readonly_fields = ("author", "created_at")
+    extra = 1
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return request.user.is_superuser
+
+
+class AdviceInline(NoteInline):
+    model = Advice
+
+
+class InternalNoteInline(NoteInline):
+    model = InternalNote
+
+
+@admin.register(Dossier)
+class DossierAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
+    list_display = (
+        "title_display",
+        "debtor",
+        "agency_name",
+        "amount",
+        "limitation",
+        "next_deadline",
+        "review_status",
+        "assigned",
+    )
+    list_select_related = ("owner", "review", "review__assigned_to")
+    list_filter = (
+        "review__status",
+        "agency_name",
+        LimitationFilter,
+        DeadlineFilter,
+        AssignedFilter,
+    )
+    search_fields = (
+        "agency_reference",
+        "owner__first_name",
+        "owner__last_name",
+        "owner__email",
+    )
+    show_full_result_count = False
+    view_on_site = False
+    actions = ("assign_to_me", "mark_in_progress", "mark_waiting", "mark_closed")
+    inlines = (ReviewInline, AdviceInline, InternalNoteInline)
+    fieldsets = (
+        (
+            "La personne et son courrier",
+            {
+                "fields": (
+                    "debtor_details",
+                    "title",
+                    "agency_name",
+                    "agency_reference",
+                    "letter_kind",
+                    "amount",
+                    "limitation",
+                    "limitation_last_day",
+                    "next_deadline",
+                    "urgent",
+                    "completed_at",
+                    "shared_with",
+                )
+            },
+        ),
+        ("Ce que la personne voit", {"fields": ("assessment",)}),
+        ("Documents", {"fields": ("uploads_links", "letters_list")}),
+        ("Réponses au questionnaire", {"fields": ("answers_table",)}),
+    )
+    readonly_fields = tuple(
+        name for _, options in fieldsets for name in options["fields"]
+    )
+
+    class Media:
+        css = {"all": ("associations/admin.css",)}
+
+    # Scoping and permissions
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Dossier]:
+        queryset = access.dossiers_for_reviewer(request.user)
+        return queryset.order_by(*(self.get_ordering(request) or ("-updated_at",)))
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False  # dossiers are created by debtors only
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return request.user.is_superuser and super().has_delete_permission(request, obj)
+
+    def save_model(
+        self, request: HttpRequest, obj: Dossier, form: ModelForm, change: bool
+    ) -> None:
+        # Every field is read-only: never write the dossier back, so that a
+        # volunteer's save cannot overwrite what the debtor is editing.
+        return None
+
+    def save_formset(
+        self, request: HttpRequest, form: ModelForm, formset: Any, change: bool
+    ) -> None:
+        if formset.model not in (Advice, InternalNote):
+            super().save_formset(request, form, formset, change)
+            return
+        for note in formset.save(commit=False):
+            services.note_save(note=note, author=request.user)
+        for note in formset.deleted_objects:
+            note.delete()
+
+    def change_view(
+        self,
+        request: HttpRequest,
+        object_id: str,
+        form_url: str = "",
+        extra_context: dict[str, Any] | None = None,
+    ) -> HttpResponse:
+        dossier = self.get_object(request, object_id)
+        if dossier is not None and dossier.owner_id != request.user.pk:
+            services.access_log_record(
+                user=request.user, dossier=dossier, path=request.path
+            )
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    # Columns
+
+    @admin.display(description="dossier", ordering="title")
+    def title_display(self, obj: Dossier) -> str:
+        return obj.display_title
+
+    @admin.display(description="personne", ordering="owner__last_name")
+    def debtor(self, obj: Dossier) -> str:
+        return obj.owner.get_full_name() or obj.owner.email
+
+    @admin.display(description="montant réclamé", ordering="total_claimed")
+    def amount(self, obj: Dossier) -> str:
+        return euros(obj.total_claimed)
+
+    @admin.display(description="prescription", ordering="limitation_status")
+    def limitation(self, obj: Dossier) -> str:
+        return status_label(obj.limitation_status)
+
+    @admin.display(description="suivi", ordering="review__status")
+    def review_status(self, obj: Dossier) -> str:
+        review = _review(obj)
+        return review.get_status_display() if review else "—"
+
+    @admin.display(description="suivi par", ordering="review__assigned_to__last_name")
+    def assigned(self, obj: Dossier) -> str:
+        review = _review(obj)
+        user = review.assigned_to if review else None
+        return (user.get_full_name() or user.email) if user else "—"
+
+    # Read-only sections of the change page
+
+    @admin.display(description="personne")
+    def debtor_details(self, obj: Dossier) -> str:
+        owner = obj.owner
+        return format_html(
+            "{}<br>{}<br>{} {} {}",
+            owner.get_full_name() or "—",
+            owner.email,
+            owner.address,
+            owner.postal_code,
+            owner.city,
+        )
+
+    @admin.display(description="partagé avec")
+    def shared_with(self, obj: Dossier) -> str:
+        shares = selectors.active_shares(obj)
+        return (
+            ", ".join(
+                f"{s.association.name} (depuis le {timezone.localdate(s.consented_at):%d/%m/%Y})"
+                for s in shares
+            )
+            or "—"
+        )
+
+    @admin.display(description="constats et prescription")
+    def assessment(self, obj: Dossier) -> SafeString:
+        context = {"assessment": assess_dossier(obj, today=timezone.localdate())}
+        return render_to_string("associations/admin/assessment.html", context)
+
+    @admin.display(description="documents déposés")
+    def uploads_links(self, obj: Dossier) -> str:
+        return (
+            format_html_join(
+                "",
+                '<p><a href="{}">{}</a> <span class="quiet">({}, {})</span></p>',
+                (
+                    (
+                        reverse("associations:upload", args=[obj.pk, upload.pk]),
+                        upload.download_name,
+                        upload.original_name or upload.get_kind_display(),
+                        f"{timezone.localdate(upload.uploaded_at):%d/%m/%Y}",
+                    )
+                    for upload in obj.uploads.all()
+                ),
+            )
+            or "—"
+        )
+
+    @admin.display(description="lettres")
+    def letters_list(self, obj: Dossier) -> str:
+        if not apps.is_installed("letters"):
+            return "—"
+        return (
+            ", ".join(
+                f"{letter.kind} (envoyée le {letter.sent_on:%d/%m/%Y})"
+                if letter.sent_on
+                else f"{letter.kind} (non envoyée)"
+                for letter in obj.letters.all()  # type: ignore[attr-defined]
+            )
+            or "—"
+        )
+
+    @admin.display(description="réponses")
+    def answers_table(self, obj: Dossier) -> SafeString:
+        rows = answers_rows(obj.answers or {})
+        return render_to_string("associations/admin/answers.html", {"steps": rows})
+
+    # Actions (the changelist queryset is already scoped)
+
+    @admin.action(description="M'assigner", permissions=["change"])
+    def assign_to_me(self, request: HttpRequest, queryset: QuerySet[Dossier]) -> None:
+        count = services.review_update(dossiers=queryset, assign=request.user)
+        self.message_user(request, f"{count} dossier(s) vous sont assignés.")
+
+    @admin.action(description="Passer en cours", permissions=["change"])
+    def mark_in_progress(
+        self, request: HttpRequest, queryset: QuerySet[Dossier]
+    ) -> None:
+        self._set_status(request, queryset, Review.Status.IN_PROGRESS)
+
+    @admin.action(description="Passer en attente de réponse", permissions=["change"])
+    def mark_waiting(self, request: HttpRequest, queryset: QuerySet[Dossier]) -> None:
+        self._set_status(request, queryset, Review.Status.WAITING)
+
+    @admin.action(description="Clore", permissions=["change"])
+    def mark_closed(self, request: HttpRequest, queryset: QuerySet[Dossier]) -> None:
+        self._set_status(request, queryset, Review.Status.CLOSED)
+
+    def _set_status(
+        self, request: HttpRequest, queryset: QuerySet[Dossier], status: str
+    ) -> None:
+        count = services.review_update(dossiers=queryset, status=status, assign=None)
+        label = Review.Status(status).label
+        self.message_user(request, f"{count} dossier(s) passés à « {label} ».")
+
+
+def _review(obj: Model) -> Review | None:
+    try:
+        return obj.review  # type: ignore[attr-defined, no-any-return]
+    except Review.DoesNotExist:
+        return None

@@ -1,0 +1,48 @@
+"""The debtor's answers as read-only French rows for the admin change page."""
+
+from typing import Any
+
+from django import forms
+
+from dossiers.wizard import FORMS, STEP_TITLES
+
+Rows = list[tuple[str, list[tuple[str, str]]]]
+
+
+def answers_rows(answers: dict[str, dict[str, Any]]) -> Rows:
+    """[(step title, [(question, answer)])] in wizard order."""
+    step_forms = dict(FORMS)
+    return [
+        (title, [_row(step_forms[step], k, v) for k, v in answers[step].items()])
+        for step, title in STEP_TITLES.items()
+        if answers.get(step) and step in step_forms
+    ]
+
+
+def _row(form: type[forms.Form], name: str, value: Any) -> tuple[str, str]:
+    field = form.base_fields.get(name)
+    label = str(field.label) if field is not None and field.label else name
+    return label, _text(value, _choices(field))
+
+
+def _choices(field: forms.Field | None) -> dict[str, str]:
+    choices = getattr(field, "choices", None) or ()
+    try:
+        return {str(k): str(v) for k, v in choices if not isinstance(v, list | tuple)}
+    except (TypeError, ValueError):
+        return {}
+
+
+def _text(value: Any, labels: dict[str, str]) -> str:
+    if isinstance(value, dict):
+        return " / ".join(
+            _text(v, labels) for v in value.values() if v not in ("", None)
+        )
+    if isinstance(value, list | tuple):
+        parts = [_text(v, labels) for v in value]
+        return " ; ".join(p for p in parts if p) or "—"
+    if isinstance(value, bool):
+        return "oui" if value else "non"
+    if value in (None, ""):
+        return "—"
+    return labels.get(str(value), str(value))

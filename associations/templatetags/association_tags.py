@@ -1,0 +1,22 @@
+"""The sharing section of the debtor's dossier page (three queries, always)."""
+
+from typing import Any
+
+from django import template
+
+from associations import selectors
+from dossiers.models import Dossier
+
+register = template.Library()
+
+
+@register.inclusion_tag("associations/sharing_section.html")
+def sharing_section(dossier: Dossier) -> dict[str, Any]:
+    """Who has access, the form to share, and the volunteers' advice."""
+    shares = list(selectors.active_shares(dossier))
+    return {
+        "dossier": dossier,
+        "shares": shares,
+        "associations": list(selectors.open_to_sharing(dossier)),
+        "advice": list(dossier.advice.select_related("author")),  # type: ignore[attr-defined]
+    }

@@ -1,0 +1,53 @@
+"""Debtor side of consent (share, revoke) and the reviewers' file view."""
+
+from django import forms
+from django.contrib import messages
+from django.http import FileResponse, HttpRequest, HttpResponse
+from django.shortcuts import redirect
+from django.views.decorators.http import require_POST
+
+from dossiers import access
+from dossiers.views import private_file_response
+
+from . import selectors, services
+from .models import Association
+
+SHARING_ANCHOR = "#partage"
+
+
+class ShareForm(forms.Form):
+    association = forms.ModelChoiceField(
+        queryset=Association.objects.all(), label="Association"
+    )
+
+
+@require_POST
+def share_create(request: HttpRequest, dossier_id: int) -> HttpResponse:
+    dossier = access.get_dossier_for_owner(request.user, dossier_id)
+    form = ShareForm(request.POST)
+    if form.is_valid():
+        association = form.cleaned_data["association"]
+        services.share_create(dossier=dossier, association=association)
+        messages.success(request, f"Votre dossier est partagé avec {association.name}.")
+    else:
+        messages.error(request, "Choisissez une association dans la liste.")
+    return redirect(dossier.get_absolute_url() + SHARING_ANCHOR)
+
+
+@require_POST
+def share_revoke(request: HttpRequest, dossier_id: int, share_id: int) -> HttpResponse:
+    share = selectors.get_active_share_for_owner(request.user, dossier_id, share_id)
+    services.share_revoke(share=share)
+    messages.success(
+        request,
+        f"{share.association.name} n'a plus accès à votre dossier.",
+    )
+    return redirect(share.dossier.get_absolute_url() + SHARING_ANCHOR)
+
+
+def upload_for_viewer(
+    request: HttpRequest, dossier_id: int, upload_id: int
+) -> FileResponse:
+    """A file of a dossier the user owns or reviews for an association."""
+    upload = access.get_upload_for_viewer(request.user, dossier_id, upload_id)
+    return private_file_response(upload)

@@ -1,0 +1,114 @@
+"""A private iCalendar feed of a user's deadlines, behind a revocable secret.
+
+The feed URL is the only credential (calendar apps cannot log in), so it is
+long, random, revocable, and the feed carries no debt detail: each event is a
+deadline title, a date and a link to the dossier.
+"""
+
+import datetime as dt
+from collections.abc import Iterable
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_not_required
+from django.db.models import Prefetch
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods
+from icalendar import Alarm, Calendar, Event
+
+from . import services
+from .assessment import assess_dossier
+from .law.deadlines import Deadline
+from .models import CalendarToken, Dossier, TimelineEvent
+
+ALARM_BEFORE = dt.timedelta(days=1)
+
+
+def feed_url(token: CalendarToken) -> str:
+    return settings.SITE_URL + reverse("calendar:feed", args=[token.token])
+
+
+def user_dossiers(user_id: int) -> Iterable[Dossier]:
+    """The user's dossiers with their timelines (for the deadlines), in 2 queries."""
+    return Dossier.objects.filter(owner_id=user_id).prefetch_related(
+        Prefetch("timeline_events", queryset=TimelineEvent.objects.all())
+    )
+
+
+def build_calendar(dossiers: Iterable[Dossier], *, today: dt.date) -> Calendar:
+    """Every deadline of every dossier, as all-day events with an alarm."""
+    calendar = Calendar()
+    calendar.add("prodid", "-//Assistant recouvrement//echeances//FR")
+    calendar.add("version", "2.0")
+    calendar.add("x-wr-calname", "Assistant recouvrement — échéances")
+    stamp = timezone.now()
+    for dossier in dossiers:
+        for deadline in assess_dossier(dossier, today=today).deadlines:
+            calendar.add_component(_event(dossier, deadline, stamp))
+    return calendar
+
+
+def _event(dossier: Dossier, deadline: Deadline, stamp: dt.datetime) -> Event:
+    link = settings.SITE_URL + dossier.get_absolute_url()
+    event = Event()
+    host = urlsplit(settings.SITE_URL).hostname or "localhost"
+    event.add("uid", f"{dossier.pk}-{deadline.code}-{deadline.due:%Y%m%d}@{host}")
+    event.add("dtstamp", stamp)
+    event.add("dtstart", deadline.due)
+    event.add("dtend", deadline.due + dt.timedelta(days=1))
+    event.add("summary", deadline.title)
+    event.add("description", f"Voir le dossier : {link}")
+    event.add("url", link)
+    event.add("transp", "TRANSPARENT")
+    alarm = Alarm()
+    alarm.add("action", "DISPLAY")
+    alarm.add("description", deadline.title)
+    alarm.add("trigger", -ALARM_BEFORE)
+    event.add_component(alarm)
+    return event
+
+
+@login_not_required
+@require_GET
+def feed(request: HttpRequest, token: str) -> HttpResponse:
+    """The feed for whoever holds the secret; an unknown token is a 404."""
+    user_id = (
+        CalendarToken.objects.filter(token=token, user__is_active=True)
+        .values_list("user_id", flat=True)
+        .first()
+    )
+    if user_id is None:
+        raise Http404("Calendrier introuvable")
+    calendar = build_calendar(user_dossiers(user_id), today=timezone.localdate())
+    response = HttpResponse(
+        calendar.to_ical(), content_type="text/calendar; charset=utf-8"
+    )
+    response["Content-Disposition"] = 'inline; filename="echeances.ics"'
+    response["Cache-Control"] = "private, no-store"
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    response["Referrer-Policy"] = "no-referrer"
+    return response
+
+
+@require_http_methods(["GET", "POST"])
+def calendar_settings(request: HttpRequest) -> HttpResponse:
+    """Create, show or revoke the user's feed link."""
+    if request.method == "POST":
+        if request.POST.get("action") == "revoke":
+            services.calendar_token_revoke(user=request.user)
+            messages.success(request, _("Le lien de calendrier ne fonctionne plus."))
+        else:
+            services.calendar_token_create(user=request.user)
+            messages.success(request, _("Votre lien de calendrier est prêt."))
+        return redirect("accounts:calendar")
+    token = CalendarToken.objects.filter(user_id=request.user.pk).first()
+    return render(
+        request,
+        "dossiers/calendar/settings.html",
+        {"token": token, "feed_url": feed_url(token) if token else ""},
+    )

@@ -1,0 +1,98 @@
+"""The form to add an event to a dossier's timeline."""
+
+import datetime as dt
+from typing import Any
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from .fields import PastDateField
+from .models import Dossier, TimelineDirection, TimelineKind
+from .uploads import ACCEPT, MAX_UPLOADS_PER_DOSSIER, CleanFile, clean_upload
+
+MAX_CONTENT = 2000
+
+
+class TimelineEventForm(forms.Form):
+    template_name_div = "includes/form.html"
+
+    kind = forms.ChoiceField(
+        label=_("Ce qui s'est passé"),
+        choices=[("", _("— Choisissez —")), *TimelineKind.choices],
+        error_messages={"required": _("Choisissez le type d'événement.")},
+    )
+    occurred_on = PastDateField(
+        label=_("Date"),
+        error_messages={"required": _("Indiquez la date, même approximative.")},
+    )
+    occurred_at_time = forms.TimeField(
+        label=_("Heure"),
+        required=False,
+        help_text=_("Pour un appel ou une visite, par exemple 21:30."),
+        widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+        error_messages={"invalid": _("Saisissez une heure valide, par exemple 21:30.")},
+    )
+    direction = forms.ChoiceField(
+        label=_("Sens"),
+        required=False,
+        choices=TimelineDirection.choices,
+        widget=forms.RadioSelect,
+    )
+    who = forms.CharField(
+        label=_("Qui"),
+        required=False,
+        max_length=200,
+        help_text=_("Par exemple le nom de la personne qui a appelé."),
+        error_messages={"max_length": _("200 caractères au maximum.")},
+    )
+    content = forms.CharField(
+        label=_("En quelques mots"),
+        required=False,
+        max_length=MAX_CONTENT,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Ce qui a été dit ou écrit, 2 000 caractères au maximum."),
+        error_messages={
+            "max_length": _(
+                "Ce texte est trop long : 2 000 caractères au maximum "
+                "(il en a %(show_value)d)."
+            )
+        },
+    )
+    attachment = forms.FileField(
+        label=_("Pièce jointe (facultatif)"),
+        required=False,
+        help_text=_("Une photo JPEG ou PNG, ou un PDF, 10 Mo au maximum."),
+        widget=forms.ClearableFileInput(attrs={"accept": ACCEPT}),
+    )
+
+    def __init__(self, *args: Any, dossier: Dossier, **kwargs: Any) -> None:
+        self.dossier = dossier
+        super().__init__(*args, **kwargs)
+
+    def clean_attachment(self) -> CleanFile | None:
+        upload = self.cleaned_data.get("attachment")
+        if not upload:
+            return None
+        existing = self.dossier.uploads.count()
+        if existing >= MAX_UPLOADS_PER_DOSSIER:
+            raise forms.ValidationError(
+                _("5 fichiers au maximum par dossier (vous en avez déjà %(n)s)."),
+                params={"n": existing},
+                code="too_many",
+            )
+        return clean_upload(upload)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        day, time = data.get("occurred_on"), data.get("occurred_at_time")
+        if day and time and _is_future(day, time):
+            self.add_error(
+                "occurred_at_time", _("Cette heure est dans le futur : vérifiez-la.")
+            )
+        return data
+
+
+def _is_future(day: dt.date, time: dt.time) -> bool:
+    now = timezone.localtime()
+    return day == now.date() and time > now.time()

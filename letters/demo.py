@@ -1,0 +1,27 @@
+"""Demo: Sophie's forclosed credit gets a generated, sent and received
+limitation letter (idempotent: one version, regenerated only if missing)."""
+
+import datetime as dt
+
+from django.utils import timezone
+
+from dossiers.demo import DemoPeople
+
+from . import services
+from .catalog import LETTERS
+
+DEMO_REGISTERED_NUMBER = "1A 234 567 8901 2"
+
+
+def seed(people: DemoPeople) -> None:
+    dossier = people.sophie_dossier
+    letter = services.letter_get_or_create(dossier=dossier, kind="prescription")
+    if not letter.versions.exists():
+        services.letter_generate(letter=letter, spec=LETTERS["prescription"])
+    today = timezone.localdate()
+    services.letter_mark_sent(
+        letter=letter,
+        sent_on=today - dt.timedelta(days=6),
+        registered_number=DEMO_REGISTERED_NUMBER,
+        ar_received_on=today - dt.timedelta(days=3),
+    )

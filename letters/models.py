@@ -1,0 +1,96 @@
+"""Letters of a dossier and their immutable PDF versions."""
+
+import uuid
+from typing import ClassVar
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from dossiers.models import Dossier
+
+PERSONAL_MAX_LENGTH = 2000
+REGISTERED_MAX_LENGTH = 30
+
+
+class Letter(models.Model):
+    """One letter kind written for one dossier (at most one per kind)."""
+
+    dossier = models.ForeignKey(
+        Dossier,
+        on_delete=models.CASCADE,
+        related_name="letters",
+        verbose_name=_("dossier"),
+    )
+    kind = models.SlugField(_("type de lettre"), max_length=40)
+    personal_text = models.TextField(
+        _("paragraphe personnel"), blank=True, max_length=PERSONAL_MAX_LENGTH
+    )
+    options = models.JSONField(_("options"), default=dict, blank=True)
+    created_at = models.DateTimeField(_("créée le"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("modifiée le"), auto_now=True)
+    sent_on = models.DateField(_("envoyée le"), null=True, blank=True)
+    registered_number = models.CharField(
+        _("n° de recommandé"), max_length=REGISTERED_MAX_LENGTH, blank=True
+    )
+    ar_received_on = models.DateField(
+        _("avis de réception reçu le"), null=True, blank=True
+    )
+
+    class Meta:
+        ordering = ("created_at", "id")
+        verbose_name = _("lettre")
+        verbose_name_plural = _("lettres")
+        constraints: ClassVar = [
+            models.UniqueConstraint(
+                fields=["dossier", "kind"], name="letters_one_letter_per_kind"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind} — dossier {self.dossier_id}"
+
+
+def version_path(instance: "LetterVersion", filename: str) -> str:
+    """Server-chosen name: nothing from the user reaches the disk."""
+    dossier_id = instance.letter.dossier_id
+    return f"letters/{dossier_id}/{uuid.uuid4().hex}.pdf"
+
+
+class LetterVersion(models.Model):
+    """One generated PDF; never modified: regenerating makes a new version."""
+
+    letter = models.ForeignKey(
+        Letter,
+        on_delete=models.CASCADE,
+        related_name="versions",
+        verbose_name=_("lettre"),
+    )
+    number = models.PositiveIntegerField(_("version"))
+    pdf = models.FileField(_("PDF"), upload_to=version_path, max_length=200)
+    sha256 = models.CharField(_("empreinte SHA-256"), max_length=64)
+    size = models.PositiveIntegerField(_("taille (octets)"))
+    facts = models.JSONField(_("éléments utilisés"), default=dict, blank=True)
+    created_at = models.DateTimeField(_("générée le"), auto_now_add=True)
+
+    class Meta:
+        ordering = ("letter", "number")
+        verbose_name = _("version de lettre")
+        verbose_name_plural = _("versions de lettre")
+        constraints: ClassVar = [
+            models.UniqueConstraint(
+                fields=["letter", "number"], name="letters_unique_version_number"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.download_name
+
+    def save(self, *args: object, **kwargs: object) -> None:
+        if self.pk is not None:
+            raise ValueError("Une version de lettre ne se modifie pas.")
+        super().save(*args, **kwargs)  # type: ignore[arg-type]
+
+    @property
+    def download_name(self) -> str:
+        letter = self.letter
+        return f"lettre-{letter.kind}-{letter.dossier_id}-v{self.number}.pdf"

@@ -1,0 +1,106 @@
+"""Writes to letters: views call these; none writes a model directly."""
+
+import datetime as dt
+import hashlib
+import json
+from typing import Any
+
+from django.core.files.base import ContentFile
+from django.core.serializers.json import DjangoJSONEncoder
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
+
+from dossiers.assessment import assess_dossier
+from dossiers.models import Dossier
+
+from . import compose, rendering
+from .catalog import LetterSpec
+from .models import Letter, LetterVersion
+
+
+@transaction.atomic
+def letter_get_or_create(*, dossier: Dossier, kind: str) -> Letter:
+    letter, _ = Letter.objects.get_or_create(dossier=dossier, kind=kind)
+    return letter
+
+
+@transaction.atomic
+def letter_update(
+    *, letter: Letter, personal_text: str, options: dict[str, Any] | None = None
+) -> Letter:
+    """Store the personal paragraph (plain text) and the letter's options."""
+    letter.personal_text = personal_text.strip()
+    letter.options = json.loads(json.dumps(options or {}, cls=DjangoJSONEncoder))
+    letter.full_clean()
+    letter.save()
+    return letter
+
+
+def _facts(context: dict[str, Any]) -> dict[str, Any]:
+    """What the letter was built from, JSON-safe (kept with the version)."""
+    keep = {k: v for k, v in context.items() if k != "personal_text"}
+    return json.loads(json.dumps(keep, cls=DjangoJSONEncoder, default=str))
+
+
+@transaction.atomic
+def letter_generate(
+    *, letter: Letter, spec: LetterSpec, today: dt.date | None = None
+) -> LetterVersion:
+    """Render the letter to PDF and store it as a new immutable version."""
+    today = today or timezone.localdate()
+    dossier = letter.dossier
+    data = compose.letter_input(
+        dossier=dossier,
+        assessment=assess_dossier(dossier, today=today),
+        today=today,
+        personal_text=letter.personal_text,
+        options=letter.options,
+    )
+    context, html = compose.build(spec, data)
+    pdf = rendering.render_pdf(
+        html,
+        meta=rendering.PdfMeta(
+            title=spec.title, author=context["sender"]["name"], created=timezone.now()
+        ),
+    )
+    return _store_version(letter, pdf, _facts(context))
+
+
+def _store_version(letter: Letter, pdf: bytes, facts: dict[str, Any]) -> LetterVersion:
+    Letter.objects.select_for_update().filter(pk=letter.pk).first()
+    last = letter.versions.aggregate(last=Max("number"))["last"] or 0
+    version = LetterVersion(
+        letter=letter,
+        number=last + 1,
+        sha256=hashlib.sha256(pdf).hexdigest(),
+        size=len(pdf),
+        facts=facts,
+    )
+    version.pdf.save("lettre.pdf", ContentFile(pdf), save=False)
+    name = version.pdf.name
+    try:
+        version.full_clean()
+        version.save()
+    except Exception:
+        version.pdf.storage.delete(name)
+        raise
+    Letter.objects.filter(pk=letter.pk).update(updated_at=timezone.now())
+    return version
+
+
+@transaction.atomic
+def letter_mark_sent(
+    *,
+    letter: Letter,
+    sent_on: dt.date | None,
+    registered_number: str,
+    ar_received_on: dt.date | None,
+) -> Letter:
+    """Record the sending (date, registered-mail number) and the AR's return."""
+    letter.sent_on = sent_on
+    letter.registered_number = registered_number.strip()
+    letter.ar_received_on = ar_received_on
+    letter.full_clean()
+    letter.save()
+    return letter

@@ -1,0 +1,56 @@
+"""The letters section of the dossier page, in a constant number of queries."""
+
+from typing import Any
+
+from django import template
+
+from dossiers.assessment import DossierAssessment
+from dossiers.models import Dossier
+from letters.catalog import LETTERS
+from letters.models import Letter
+
+register = template.Library()
+
+
+def offered_letters(assessment: DossierAssessment) -> list[dict[str, Any]]:
+    """Available responses with a letter, recommended first (triage order)."""
+    offered = []
+    for response in assessment.result.responses:
+        spec = LETTERS.get(response.slug)
+        if spec is None:
+            continue
+        available, warning = spec.is_available(assessment)
+        if available:
+            offered.append(
+                {
+                    "slug": spec.slug,
+                    "title": spec.title,
+                    "recommended": response.recommended,
+                    "warning": warning,
+                }
+            )
+    return offered
+
+
+def letter_rows(dossier: Dossier) -> list[dict[str, Any]]:
+    """Existing letters with their versions: two queries whatever their number."""
+    letters = Letter.objects.filter(dossier=dossier).prefetch_related("versions")
+    return [
+        {
+            "letter": letter,
+            "title": LETTERS[letter.kind].title
+            if letter.kind in LETTERS
+            else letter.kind,
+            "versions": list(letter.versions.all()),
+        }
+        for letter in letters
+    ]
+
+
+@register.inclusion_tag("letters/dossier_section.html")
+def dossier_letters(dossier: Dossier, assessment: DossierAssessment) -> dict[str, Any]:
+    return {
+        "dossier": dossier,
+        "offered": offered_letters(assessment),
+        "letters": letter_rows(dossier),
+    }

@@ -1,0 +1,87 @@
+"""A dossier filled like Sophie's, with a budget, and helpers to read PDFs."""
+
+import copy
+import io
+from typing import Any
+
+import pytest
+from pypdf import PdfReader
+
+from accounts.models import User
+from dossiers import demo
+from dossiers.models import Dossier
+
+COORDS = {
+    "first_name": "Sophie",
+    "last_name": "Martin",
+    "address": "12 rue des Lilas",
+    "postal_code": "69003",
+    "city": "Lyon",
+    "phone": "",
+}
+
+
+def answers(**overrides: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    data = copy.deepcopy(demo.SOPHIE_ANSWERS)
+    data["coordonnees"] = dict(COORDS)
+    for step, values in overrides.items():
+        data[step] = {**data.get(step, {}), **values}
+    return data
+
+
+def fill(dossier: Dossier, data: dict[str, dict[str, Any]]) -> Dossier:
+    demo.fill(dossier, {k: v for k, v in data.items() if k != "coordonnees"})
+    dossier.refresh_from_db()
+    dossier.answers = {**dossier.answers, "coordonnees": data["coordonnees"]}
+    dossier.save()
+    return dossier
+
+
+@pytest.fixture
+def barred_dossier(dossier: Dossier) -> Dossier:
+    """Sophie's case: forclosed consumer credit, fees, harassment signs."""
+    return fill(dossier, answers())
+
+
+@pytest.fixture
+def payable_dossier(debtor: User) -> Dossier:
+    """A recent, recognised debt with a sustainable budget: payment letters offered."""
+    dossier = Dossier.objects.create(owner=debtor, title="Payable")
+    data = answers(
+        montants={
+            "total_claimed": "1 234,56",
+            "lines": [("Capital restant dû", "principal", "1 234,56")],
+        },
+        verifications={
+            "mentions": [
+                "collector_identity",
+                "creditor_identity",
+                "payment_terms",
+            ],
+            "documents": [
+                "contract",
+                "invoices",
+                "statement",
+                "payment_history",
+                "mandate_or_deed",
+            ],
+            "recognises": "yes",
+            "warning_signs": [],
+            "payment_considered": "yes",
+        },
+        prescription={"nature": "consumer_credit", "start": "2026-06-05", "events": []},
+        situation={
+            "monthly_income": "2 000",
+            "fixed_charges": "900",
+            "other_debt_payments": "0",
+            "dependants": "0",
+            "surendettement_admissible": "no",
+        },
+    )
+    return fill(dossier, data)
+
+
+def pdf_text(pdf: bytes) -> str:
+    reader = PdfReader(io.BytesIO(pdf))
+    text = "\n".join(page.extract_text() or "" for page in reader.pages)
+    return " ".join(text.replace("\u00a0", " ").replace("\u202f", " ").split())

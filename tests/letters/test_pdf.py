@@ -1,0 +1,145 @@
+"""Every kind renders to a real PDF whose text is read back."""
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+from django.template.loader import render_to_string
+from django.utils.html import escape
+
+from dossiers.assessment import assess_dossier
+from dossiers.models import Dossier
+from letters import compose, contexts, rendering
+from letters.catalog import LETTERS
+
+from .conftest import pdf_text
+
+TODAY = dt.date(2026, 11, 26)
+NO_ACK = "La présente ne vaut pas reconnaissance de dette."
+COMMON = [
+    "Sophie Martin",
+    "INT-4471-2026",
+    "recommandée",
+    "Objet",
+    "Lyon, le 26 novembre 2026",
+]
+ARTICLES = {
+    "contestation": ["C. civ., art. 1353", "R124-4", "L111-8", "L121-21", "R124-3"],
+    "prescription": ["R312-35", "5 novembre 2024", "L121-6", "18 mai 2022"],
+    "frais": ["L111-8, al. 2", "L121-21", "09-67.591", "1231-6", "160,00"],
+    "harcelement": ["L121-6", "L132-11", "222-16", "SignalConso", "Appels répétés"],
+    "echeancier": ["R124-6", "L111-8", "1 234,56"],
+    "quittance": ["R124-6", "1 234,56", "quittance"],
+}
+ACKNOWLEDGING = {"echeancier", "quittance"}
+
+
+def _render(dossier: Dossier, slug: str, **options: object) -> tuple[dict, str, bytes]:
+    assessment = assess_dossier(dossier, today=TODAY)
+    data = compose.letter_input(
+        dossier=dossier, assessment=assessment, today=TODAY, options=dict(options)
+    )
+    context, html = compose.build(LETTERS[slug], data)
+    meta = rendering.PdfMeta(title=LETTERS[slug].title, author="Sophie Martin")
+    return context, html, rendering.render_pdf(html, meta=meta)
+
+
+def _dossier_for(slug: str, barred: Dossier, payable: Dossier) -> Dossier:
+    return payable if slug in ACKNOWLEDGING else barred
+
+
+@pytest.mark.parametrize("slug", list(LETTERS))
+def test_every_kind_renders_a_pdf_with_its_content(
+    slug: str, barred_dossier: Dossier, payable_dossier: Dossier
+) -> None:
+    dossier = _dossier_for(slug, barred_dossier, payable_dossier)
+    _, html, pdf = _render(dossier, slug)
+    text = pdf_text(pdf)
+    assert pdf.startswith(b"%PDF-")
+    for needle in [*COMMON, *ARTICLES[slug]]:
+        assert needle in text, needle
+    assert (NO_ACK in text) is (slug not in ACKNOWLEDGING)
+    assert 'lang="fr"' in html
+
+
+@pytest.mark.parametrize("slug", list(LETTERS))
+def test_every_kind_renders_html(
+    slug: str, barred_dossier: Dossier, payable_dossier: Dossier
+) -> None:
+    dossier = _dossier_for(slug, barred_dossier, payable_dossier)
+    data = compose.letter_input(
+        dossier=dossier, assessment=assess_dossier(dossier, today=TODAY), today=TODAY
+    )
+    context, html = compose.build(LETTERS[slug], data)
+    assert escape(context["object_line"]) in html
+    assert "Pièces jointes" in html or not context["enclosures"]
+
+
+def test_limitation_letter_offers_no_payment(barred_dossier: Dossier) -> None:
+    _, _, pdf = _render(barred_dossier, "prescription")
+    text = pdf_text(pdf).lower()
+    for word in ("échéancier", "mensualité", "je vous propose", "règlement", "verser"):
+        assert word not in text
+    assert "j'invoque donc expressément la forclusion" in text
+
+
+def test_pdf_metadata_title_language_author(barred_dossier: Dossier) -> None:
+    import io
+
+    from pypdf import PdfReader
+
+    _, _, pdf = _render(barred_dossier, "contestation")
+    reader = PdfReader(io.BytesIO(pdf))
+    assert reader.metadata.title == LETTERS["contestation"].title
+    assert reader.metadata.author == "Sophie Martin"
+    assert reader.trailer["/Root"]["/Lang"] == "fr"
+    assert "/StructTreeRoot" in reader.trailer["/Root"]  # tagged (PDF/UA-1)
+
+
+def test_schedule_table_adds_up_exactly(payable_dossier: Dossier) -> None:
+    context, _, pdf = _render(payable_dossier, "echeancier", monthly="100")
+    assessment = assess_dossier(payable_dossier, today=TODAY)
+    data = compose.letter_input(
+        dossier=payable_dossier,
+        assessment=assessment,
+        today=TODAY,
+        options={"monthly": "100"},
+    )
+    instalments = contexts.plan(data)
+    assert sum(i.amount for i in instalments) == Decimal("1234.56")
+    assert instalments[-1].amount == Decimal("34.56")
+    assert len(context["rows"]) == 13
+    text = pdf_text(pdf)
+    assert "34,56 €" in text
+    assert "Total 1 234,56 €" in text
+
+
+def test_plan_uses_budget_instalment_by_default(payable_dossier: Dossier) -> None:
+    assessment = assess_dossier(payable_dossier, today=TODAY)
+    assert assessment.budget is not None
+    expected = assessment.budget.sustainable_instalment
+    context, _, _ = _render(payable_dossier, "echeancier")
+    assert (
+        context["rows"][0]["amount_text"]
+        .replace("\u00a0", " ")
+        .startswith(f"{expected:.2f}".replace(".", ","))
+    )
+
+
+def test_payment_letters_never_offered_for_barred_debt(barred_dossier: Dossier) -> None:
+    assessment = assess_dossier(barred_dossier, today=TODAY)
+    for slug in ACKNOWLEDGING:
+        available, warning = LETTERS[slug].is_available(assessment)
+        assert not available
+        assert warning
+    assert LETTERS["prescription"].is_available(assessment)[0]
+
+
+def test_layout_escapes_user_text() -> None:
+    html = render_to_string(
+        "letters/layout.html",
+        {"personal_text": "<script>alert(1)</script>", "sender": {"name": "<b>x</b>"}},
+    )
+    assert "<script>" not in html
+    assert "&lt;script&gt;" in html
+    assert "<b>x</b>" not in html
