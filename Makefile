@@ -17,11 +17,12 @@ help:
 	@echo "make serve  production-like local server (gunicorn, DEBUG off)"
 	@echo "make bench  benchmarks (ratios against baselines measured in the same run)"
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml package-lock.json
 	@scripts/check-system.sh
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	npm ci --no-audit --no-fund --silent
 	@touch $(STAMP)
 
 install: $(STAMP)
@@ -57,7 +58,7 @@ test-sqlite: install
 test-postgres: install
 	scripts/with-postgres.sh $(BIN)/pytest
 
-test: lint
+test: lint var
 	$(DEV_ENV) $(BIN)/python manage.py check --fail-level WARNING
 	$(DEV_ENV) $(BIN)/python manage.py makemigrations --check --dry-run
 	@echo "== pytest on SQLite =="
@@ -66,8 +67,7 @@ test: lint
 	scripts/with-postgres.sh $(BIN)/pytest
 
 bench: install
-	@echo "make bench: the benchmark harness is not written yet (issue 'Proof')."
-	@echo "Nothing was measured."
+	$(BIN)/python -m bench.run
 
 clean:
 	rm -rf $(VENV) var/staticfiles .pytest_cache .mypy_cache .ruff_cache

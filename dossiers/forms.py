@@ -38,6 +38,12 @@ def choices(table: Mapping[str, Any]) -> list[tuple[str, str]]:
     return [(code, spec.label) for code, spec in table.items()]
 
 
+def row_choices(table: Mapping[str, Any]) -> list[tuple[str, str]]:
+    """Choices for a select in a repeatable row: empty first, so that an
+    untouched row posts nothing and is skipped (as the page promises)."""
+    return [("", _("— Choisir —")), *choices(table)]
+
+
 def _radio() -> forms.RadioSelect:
     return forms.RadioSelect()
 
@@ -269,7 +275,7 @@ class AmountLineForm(forms.Form):
         help_text=_("Recopiez le libellé du courrier (ex. : « frais de dossier »)."),
     )
     kind = forms.ChoiceField(
-        choices=choices(checks.AMOUNT_KINDS),
+        choices=row_choices(checks.AMOUNT_KINDS),
         label=_("Nature de la ligne"),
         help_text=_(
             "Principal = la somme due au départ ; frais et pénalités = ce qui s'y ajoute."
@@ -373,7 +379,7 @@ class VerificationsForm(StepForm):
 
 class EventForm(forms.Form):
     kind = forms.ChoiceField(
-        choices=choices(EVENT_KINDS),
+        choices=row_choices(EVENT_KINDS),
         label=_("Ce qui s'est passé"),
         help_text=_("Un paiement, même petit, ou une demande d'échéancier compte."),
     )

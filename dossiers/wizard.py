@@ -51,9 +51,15 @@ ROW_BUTTON = "wizard_add_row"
 
 
 def payment_considered(wizard: "DossierWizard") -> bool:
-    """« Ma situation » only when she said she considers paying (vérifications)."""
-    answers = wizard.dossier.answers if wizard.dossier else {}
-    return (answers.get("verifications") or {}).get("payment_considered") == "yes"
+    """« Ma situation » only when she considers paying (vérifications) and the
+    debt does not seem time-barred (prescription): paying a barred debt is
+    exactly what the findings advise against."""
+    dossier = wizard.dossier
+    answers = dossier.answers if dossier else {}
+    wants_to_pay = (answers.get("verifications") or {}).get(
+        "payment_considered"
+    ) == "yes"
+    return wants_to_pay and not (dossier and dossier.limitation_status == "barred")
 
 
 class DossierStorage(BaseStorage):  # type: ignore[misc]

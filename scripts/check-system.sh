@@ -1,11 +1,19 @@
 #!/usr/bin/env bash
-# Make sure the system libraries WeasyPrint needs (Pango, fonts) are present.
+# Make sure the system packages the project needs are present:
+#  - Pango and fonts for WeasyPrint (letters as PDF);
+#  - Debian's Chromium (/usr/bin/chromium) for the browser tests (tests/e2e);
+#  - Node.js and npm to install axe-core (accessibility checks) from the npm registry.
 # As root with apt-get, install what is missing; otherwise say what to install.
 set -euo pipefail
 
 missing=()
 ldconfig -p 2>/dev/null | grep -q 'libpango-1.0.so' || missing+=(libpango-1.0-0)
 ldconfig -p 2>/dev/null | grep -q 'libpangoft2-1.0.so' || missing+=(libpangoft2-1.0-0)
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+# A Node.js that already ships npm (e.g. NodeSource's) is fine: only ask for
+# Debian's packages when a command is really missing.
+command -v node >/dev/null || missing+=(nodejs)
+command -v npm >/dev/null || missing+=(npm)
 
 if [ ${#missing[@]} -eq 0 ]; then
   exit 0
@@ -15,7 +23,8 @@ if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
   apt-get update -qq >/dev/null
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
 else
-  echo "WeasyPrint needs these system packages: ${missing[*]}" >&2
-  echo "Install them, e.g.: sudo apt-get install ${missing[*]}" >&2
+  echo "Missing system packages: ${missing[*]}" >&2
+  echo "(Pango for PDFs, chromium for the browser tests, nodejs/npm for axe-core)" >&2
+  echo "Install them with: sudo apt-get install -y ${missing[*]}" >&2
   exit 1
 fi

@@ -10,9 +10,9 @@ NARROW_NBSP = "\u202f"
 NBSP = "\u00a0"
 
 STATUS_LABELS = {
-    "not_barred": "Pas prescrite",
-    "barred": "Prescrite ou forclose",
-    "partly_barred": "En partie prescrite",
+    "not_barred": "Peut encore être réclamée en justice",
+    "barred": "Trop ancienne : ne peut plus être réclamée en justice",
+    "partly_barred": "En partie trop ancienne (en partie prescrite)",
     "uncertain": "À vérifier",
     "": "Non estimée",
 }

@@ -108,8 +108,8 @@ def test_done_with_a_missing_step_sends_back_to_it(debtor_client: Client) -> Non
 
 
 class FakeWizard:
-    def __init__(self, answers: dict) -> None:
-        self.dossier = Dossier(answers=answers)
+    def __init__(self, answers: dict, limitation_status: str = "") -> None:
+        self.dossier = Dossier(answers=answers, limitation_status=limitation_status)
 
 
 @pytest.mark.parametrize(
@@ -122,9 +122,24 @@ def test_situation_step_only_when_payment_considered(answer, shown) -> None:
     assert payment_considered(FakeWizard(answers)) is shown  # type: ignore[arg-type]
 
 
-def test_condition_reads_only_an_earlier_step() -> None:
+@pytest.mark.parametrize(
+    ("status", "shown"),
+    [
+        ("barred", False),
+        ("not_barred", True),
+        ("partly_barred", True),
+        ("uncertain", True),
+    ],
+)
+def test_situation_step_skipped_when_the_debt_seems_barred(status, shown) -> None:
+    wizard = FakeWizard({"verifications": {"payment_considered": "yes"}}, status)
+    assert payment_considered(wizard) is shown  # type: ignore[arg-type]
+
+
+def test_condition_reads_only_earlier_steps() -> None:
     steps = [name for name, _ in DossierWizard.form_list]
     assert steps.index("verifications") < steps.index("situation")
+    assert steps.index("prescription") < steps.index("situation")
 
 
 def test_situation_is_skipped_in_the_flow_when_no_payment(

@@ -50,14 +50,14 @@ VERIFICATIONS = {
 
 PRESCRIPTION = {
     "prescription-nature": "consumer_credit",
-    "prescription-start": "2023-03-05",
+    "prescription-start": "2025-06-05",
     "prescription-acceleration": "",
     "prescription-events-TOTAL_FORMS": "1",
     "prescription-events-INITIAL_FORMS": "0",
     "prescription-events-MIN_NUM_FORMS": "0",
     "prescription-events-MAX_NUM_FORMS": "30",
     "prescription-events-0-kind": "partial_payment",
-    "prescription-events-0-on": "2023-06-10",
+    "prescription-events-0-on": "2025-09-10",
     "prescription-events-0-end": "",
 }
 
