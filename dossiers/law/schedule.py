@@ -15,9 +15,10 @@ from dataclasses import dataclass
 from decimal import ROUND_CEILING, ROUND_DOWN, Decimal, InvalidOperation
 from typing import Final
 
-from dateutil.relativedelta import (  # type: ignore[import-untyped,unused-ignore]
-    relativedelta,
-)
+from .dates import add_months
+from .dates import format_date_fr as format_date
+
+__all__ = ["add_months", "format_date", "format_euros", "payment_schedule"]
 
 CENT: Final = Decimal("0.01")
 NBSP: Final = "\u00a0"
@@ -25,21 +26,6 @@ MAX_MONTHS: Final = 120
 """Longest plan accepted (10 years): beyond that a plan is not a realistic answer."""
 MAX_TOTAL: Final = Decimal("10000000")
 """Largest total accepted, to reject absurd input."""
-
-_MONTHS_FR: Final = (
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
-)
 
 
 class ScheduleInputError(ValueError):
@@ -55,12 +41,6 @@ class Instalment:
     amount: Decimal
 
 
-def add_months(day: dt.date, months: int) -> dt.date:
-    """Return ``day`` plus ``months`` months, clamped to the end of shorter months."""
-    result: dt.date = day + relativedelta(months=months)
-    return result
-
-
 def format_euros(amount: Decimal) -> str:
     """Format an amount the French way: ``1 234,56 €`` (non-breaking spaces)."""
     quantized = amount.quantize(CENT)
@@ -71,12 +51,6 @@ def format_euros(amount: Decimal) -> str:
         groups.insert(0, units[-3:])
         units = units[:-3]
     return f"{sign}{NBSP.join(groups)},{cents}{NBSP}€"
-
-
-def format_date(day: dt.date) -> str:
-    """Format a date in full French: ``1er mars 2025``, ``15 avril 2025``."""
-    number = "1er" if day.day == 1 else str(day.day)
-    return f"{number} {_MONTHS_FR[day.month - 1]} {day.year}"
 
 
 def to_cents(value: object, *, field: str) -> Decimal:

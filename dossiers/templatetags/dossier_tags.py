@@ -5,9 +5,9 @@ from typing import Any
 
 from django import template
 
+from dossiers.law.schedule import format_euros
+
 register = template.Library()
-NARROW_NBSP = "\u202f"
-NBSP = "\u00a0"
 
 STATUS_LABELS = {
     "not_barred": "Peut encore être réclamée en justice",
@@ -25,17 +25,10 @@ def status_label(value: Any) -> str:
 
 @register.filter
 def euros(value: Any) -> str:
-    """1234.5 -> « 1 234,50 € » (narrow no-break space as thousands separator)."""
+    """1234.5 -> « 1 234,50 € » (the law package's French formatting)."""
     if value in (None, ""):
         return "—"
     try:
-        amount = Decimal(str(value)).quantize(Decimal("0.01"))
+        return format_euros(Decimal(str(value)))
     except InvalidOperation:
         return str(value)
-    sign = "-" if amount < 0 else ""
-    whole, cents = f"{abs(amount):.2f}".split(".")
-    groups = []
-    while whole:
-        groups.insert(0, whole[-3:])
-        whole = whole[:-3]
-    return f"{sign}{NARROW_NBSP.join(groups)},{cents}{NBSP}€"
