@@ -4,10 +4,12 @@ from typing import Any
 
 from django import forms
 from django.contrib import messages
-from django.contrib.auth import login, logout
+from django.contrib.auth import SESSION_KEY, login, logout
 from django.contrib.auth.decorators import login_not_required
+from django.contrib.sessions.models import Session
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
@@ -74,10 +76,20 @@ def delete_account(request: HttpRequest) -> HttpResponse:
     user = request.user
     form = DeleteAccountForm(request.POST or None, user=user)
     if request.method == "POST" and form.is_valid():
+        user_id = str(user.pk)
         logout(request)
         dossier_services.owner_delete_all(user=user)
+        _end_other_sessions(user_id)
         messages.success(
             request, _("Votre compte et toutes vos données sont supprimés.")
         )
         return redirect("landing")
     return render(request, "registration/delete_account.html", {"form": form})
+
+
+def _end_other_sessions(user_id: str) -> None:
+    """Delete the user's sessions on other devices (ASVS 7.4.2): rows, not just
+    their validity. Sessions carry no user index: scan the live ones."""
+    for session in Session.objects.filter(expire_date__gt=timezone.now()).iterator():
+        if str(session.get_decoded().get(SESSION_KEY)) == user_id:
+            session.delete()
