@@ -8,7 +8,7 @@ from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db.models import Q
 from django.http import Http404
 
-from .models import Dossier, DossierQuerySet, Upload
+from .models import Dossier, DossierQuerySet, TimelineEvent, Upload
 
 UserLike = AbstractBaseUser | AnonymousUser
 
@@ -37,6 +37,17 @@ def get_upload_for_owner(
         return dossier.uploads.get(pk=int(upload_id))
     except (Upload.DoesNotExist, ValueError, TypeError, OverflowError) as exc:
         raise Http404("Fichier introuvable") from exc
+
+
+def get_event_for_owner(
+    user: UserLike, dossier_id: int | str, event_id: int | str
+) -> TimelineEvent:
+    """A timeline event of the user's own dossier, looked up through the dossier."""
+    dossier = get_dossier_for_owner(user, dossier_id)
+    try:
+        return dossier.timeline_events.get(pk=int(event_id))
+    except (TimelineEvent.DoesNotExist, ValueError, TypeError, OverflowError) as exc:
+        raise Http404("Événement introuvable") from exc
 
 
 def dossiers_for_reviewer(user: UserLike) -> DossierQuerySet:

@@ -6,16 +6,19 @@ budget and deadline arguments) and runs the rules. It reads, it never writes.
 """
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Any
+
+from django.db.models import Prefetch
 
 from .law import budget as budget_rules
 from .law import deadlines as deadline_rules
 from .law import findings as finding_rules
 from .law.checks import AmountLine
 from .law.prescription import NATURES, Claim, Estimate, Event, LawInputError, estimate
-from .models import Dossier, TimelineKind
+from .models import Dossier, TimelineEvent, TimelineKind
 
 Answers = dict[str, dict[str, Any]]
 
@@ -201,11 +204,31 @@ def assess_answers(
     return DossierAssessment(result, error, budget, assessment, deadlines)
 
 
+DEADLINE_EVENT_KINDS = (TimelineKind.AR_RECEIVED, TimelineKind.LETTER_RECEIVED)
+"""The only timeline events the deadlines read."""
+
+
+def deadline_events_prefetch() -> Prefetch:
+    """Prefetch, as ``timeline_events``, just what ``assess_dossier`` reads.
+
+    For lists: one query for every dossier. The filtered prefetch stands in
+    for the whole timeline, so use it only where nothing else reads it.
+    """
+    return Prefetch(
+        "timeline_events",
+        queryset=TimelineEvent.objects.filter(kind__in=DEADLINE_EVENT_KINDS).only(
+            "id", "dossier_id", "kind", "occurred_on"
+        ),
+    )
+
+
 def ar_dates_for(dossier: Dossier) -> tuple[dt.date, ...]:
     """Days on which an avis de réception came back, oldest first.
 
-    Read from the timeline (kind ``ar_received``); uses the prefetched events
-    when the caller prefetched ``timeline_events``.
+    Read from the timeline (kind ``ar_received``): the events typed in by the
+    debtor and those the ``letters`` app keeps for each generated letter whose
+    avis de réception is recorded (``source`` ``letter:<kind>:ar``). Uses the
+    prefetched events when the caller prefetched ``timeline_events``.
     """
     return tuple(
         sorted(
@@ -239,3 +262,18 @@ def assess_dossier(dossier: Dossier, *, today: dt.date) -> DossierAssessment:
         ar_received_on=ars,
         answer_received_after_ar=answer_received_after(dossier, max(ars)),
     )
+
+
+def upcoming_deadlines(
+    dossiers: Iterable[Dossier], *, today: dt.date, limit: int = 2
+) -> dict[int, tuple[deadline_rules.Deadline, ...]]:
+    """Per dossier id, the ``limit`` nearest deadlines not yet passed.
+
+    Prefetch ``deadline_events_prefetch()`` first: no query per dossier.
+    """
+    return {
+        dossier.pk: tuple(
+            d for d in assess_dossier(dossier, today=today).deadlines if not d.overdue
+        )[:limit]
+        for dossier in dossiers
+    }

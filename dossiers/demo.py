@@ -5,6 +5,7 @@ would: an Intrum-style letter for a consumer credit whose forclusion is
 acquired, collection fees claimed and two R124-4 mentions missing.
 """
 
+import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
@@ -14,7 +15,7 @@ from django.utils.datastructures import MultiValueDict
 from accounts.models import User
 
 from . import services
-from .models import Dossier
+from .models import Dossier, TimelineDirection, TimelineKind
 from .wizard import FORMS
 
 SOPHIE = "sophie@example.org"
@@ -200,3 +201,67 @@ def seed(password: str) -> DemoPeople:
         sophie_dossier=_dossier(sophie, SOPHIE_ANSWERS, complete=True),
         marc_dossier=_dossier(marc, MARC_ANSWERS, complete=False),
     )
+
+
+@dataclass(frozen=True)
+class DemoEvent:
+    kind: str
+    days_after_receipt: int
+    at: dt.time | None
+    direction: str
+    who: str
+    content: str
+
+
+SOPHIE_TIMELINE = (
+    DemoEvent(
+        TimelineKind.LETTER_RECEIVED,
+        0,
+        None,
+        TimelineDirection.FROM_AGENCY,
+        "Intrum",
+        "Lettre de relance du 12 octobre 2026 : 2 486,90 € réclamés pour un crédit "
+        "Cetelem, dont 160 € de frais ; paiement demandé sous 8 jours.",
+    ),
+    DemoEvent(
+        TimelineKind.CALL,
+        5,
+        dt.time(21, 40),
+        TimelineDirection.FROM_AGENCY,
+        "appel masqué",
+        "Un conseiller d'Intrum exige un paiement immédiat par carte et annonce une "
+        "saisie sur salaire « dès la semaine prochaine ».",
+    ),
+    DemoEvent(
+        TimelineKind.CALL,
+        8,
+        dt.time(22, 15),
+        TimelineDirection.FROM_AGENCY,
+        "appel masqué",
+        "Nouvel appel : menace de prévenir mon employeur si je ne paie pas ce soir.",
+    ),
+)
+"""Sophie's story: the letter, then two calls at night. The letters demo adds
+the registered letter sent and its avis de réception (kept in step by
+``letters.services.sync_timeline``)."""
+
+
+def seed_timeline(dossier: Dossier) -> None:
+    """Add Sophie's demo events once (idempotent: matched on kind, day and time)."""
+    received = dt.date.fromisoformat(SOPHIE_ANSWERS["courrier"]["received_date"])
+    today = timezone.localdate()
+    for item in SOPHIE_TIMELINE:
+        day = min(received + dt.timedelta(days=item.days_after_receipt), today)
+        if dossier.timeline_events.filter(
+            kind=item.kind, occurred_on=day, occurred_at_time=item.at, source=""
+        ).exists():
+            continue
+        services.timeline_add(
+            dossier=dossier,
+            kind=item.kind,
+            occurred_on=day,
+            occurred_at_time=item.at,
+            direction=item.direction,
+            who=item.who,
+            content=item.content,
+        )

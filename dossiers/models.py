@@ -201,6 +201,11 @@ class TimelineEvent(models.Model):
         verbose_name=_("pièce jointe"),
     )
     created_at = models.DateTimeField(_("enregistré le"), auto_now_add=True)
+    # Set when another part of the application keeps this event in step with
+    # its own data (``letter:<kind>:sent`` / ``letter:<kind>:ar`` for a
+    # generated letter): at most one event per source and dossier, written only
+    # through ``services.timeline_sync``, never deleted from the timeline.
+    source = models.CharField(_("origine"), max_length=60, blank=True, editable=False)
 
     class Meta:
         ordering = ("-occurred_on", "-occurred_at_time", "-id")
@@ -216,10 +221,26 @@ class TimelineEvent(models.Model):
                 condition=models.Q(direction__in=["", *TimelineDirection.values]),
                 name="timeline_event_direction_valid",
             ),
+            models.UniqueConstraint(
+                fields=["dossier", "source"],
+                condition=~models.Q(source=""),
+                name="timeline_event_one_per_source",
+            ),
         ]
 
     def __str__(self) -> str:
         return f"{self.occurred_on:%d/%m/%Y} — {self.get_kind_display()}"
+
+    @property
+    def is_automatic(self) -> bool:
+        """Kept in step by another page (a letter's sending record)."""
+        return bool(self.source)
+
+    @property
+    def source_letter_kind(self) -> str:
+        """The letter kind of a ``letter:<kind>:<mark>`` event, else ``""``."""
+        prefix, _sep, rest = self.source.partition(":")
+        return rest.rpartition(":")[0] if prefix == "letter" else ""
 
 
 class CalendarToken(models.Model):

@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from accounts.models import User
 
-from .assessment import as_decimal, assess_answers, assess_dossier
+from .assessment import as_decimal, assess_dossier
 from .models import CalendarToken, Dossier, TimelineEvent, Upload
 from .uploads import CleanFile
 
@@ -88,7 +88,10 @@ def _refresh_summary(dossier: Dossier, *, today: dt.date) -> None:
     dossier.total_claimed = as_decimal(
         (answers.get("montants") or {}).get("total_claimed")
     )
-    result = assess_answers(answers, today=today)
+    # The same inputs as the dossier page: the answers being saved and the
+    # timeline's avis de réception (read inside the caller's transaction).
+    getattr(dossier, "_prefetched_objects_cache", {}).pop("timeline_events", None)
+    result = assess_dossier(dossier, today=today)
     dossier.limitation_status = str(result.estimate.status) if result.estimate else ""
     dossier.limitation_last_day = result.estimate.last_day if result.estimate else None
     dossier.next_deadline = result.next_deadline
@@ -169,12 +172,72 @@ def timeline_add(
     return event
 
 
+class TimelineEventLocked(ValueError):
+    """The event is kept by another page (a letter's sending record)."""
+
+
 @transaction.atomic
 def timeline_delete(*, event: TimelineEvent, today: dt.date | None = None) -> None:
-    """Delete an event; its attachment stays among the dossier's documents."""
+    """Delete an event; its attachment stays among the dossier's documents.
+
+    Events kept in step by another page (``source`` set) are changed there:
+    deleting one here would contradict the letter that still says "sent".
+    """
+    if event.source:
+        raise TimelineEventLocked(event.source)
     dossier = event.dossier
     event.delete()
     _refresh_next_deadline(dossier, today=today or timezone.localdate())
+
+
+@transaction.atomic
+def timeline_sync(
+    *,
+    dossier: Dossier,
+    source: str,
+    kind: str,
+    occurred_on: dt.date | None,
+    direction: str = "",
+    who: str = "",
+    content: str = "",
+    today: dt.date | None = None,
+) -> TimelineEvent | None:
+    """Keep the one event another app owns for ``source`` in step (idempotent).
+
+    ``occurred_on`` set: the event is created, or updated in place when the
+    date or the text changed; ``None``: the event is removed. The next deadline
+    is recomputed either way. Used by ``letters`` for "sent" and "AR received".
+    """
+    if not source:
+        raise ValueError("timeline_sync needs a source")
+    existing = (
+        TimelineEvent.objects.select_for_update()
+        .filter(dossier=dossier, source=source)
+        .first()
+    )
+    if occurred_on is None:
+        if existing is not None:
+            existing.delete()
+            _refresh_next_deadline(dossier, today=today or timezone.localdate())
+        return None
+    values = {
+        "kind": kind,
+        "occurred_on": occurred_on,
+        "direction": direction,
+        "who": who.strip()[:200],
+        "content": content.strip()[:2000],
+    }
+    event = existing or TimelineEvent(dossier=dossier, source=source)
+    if existing is not None and all(
+        getattr(existing, name) == value for name, value in values.items()
+    ):
+        return existing
+    for name, value in values.items():
+        setattr(event, name, value)
+    event.full_clean()
+    event.save()
+    _refresh_next_deadline(dossier, today=today or timezone.localdate())
+    return event
 
 
 def _refresh_next_deadline(dossier: Dossier, *, today: dt.date) -> None:

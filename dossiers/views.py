@@ -2,21 +2,29 @@
 
 from django.contrib import messages
 from django.db.models import Prefetch, prefetch_related_objects
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from . import access, services
-from .assessment import assess_dossier
+from .assessment import assess_dossier, deadline_events_prefetch, upcoming_deadlines
 from .forms_timeline import TimelineEventForm
-from .models import Dossier, TimelineEvent, TimelineKind
+from .models import TimelineEvent, TimelineKind
 from .wizard import STEP_TITLES
 
 
 def dossier_list(request: HttpRequest) -> HttpResponse:
-    dossiers = access.dossiers_for_owner(request.user).select_related("agency")
+    """The user's dossiers with their two nearest deadlines (constant queries)."""
+    dossiers = list(
+        access.dossiers_for_owner(request.user)
+        .select_related("agency")
+        .prefetch_related(deadline_events_prefetch())
+    )
+    nearest = upcoming_deadlines(dossiers, today=timezone.localdate())
+    for dossier in dossiers:
+        dossier.upcoming_deadlines = nearest[dossier.pk]  # type: ignore[attr-defined]
     return render(request, "dossiers/list.html", {"dossiers": dossiers})
 
 
@@ -85,14 +93,6 @@ def upload_delete(
     return redirect("dossiers:detail", dossier_id=dossier_id)
 
 
-def _get_event(dossier: Dossier, event_id: int) -> TimelineEvent:
-    """An event of a dossier already fetched through ``access``."""
-    try:
-        return dossier.timeline_events.get(pk=event_id)
-    except TimelineEvent.DoesNotExist as exc:
-        raise Http404("Événement introuvable") from exc
-
-
 @require_http_methods(["GET", "POST"])
 def timeline_add(request: HttpRequest, dossier_id: int) -> HttpResponse:
     dossier = access.get_dossier_for_owner(request.user, dossier_id)
@@ -132,7 +132,17 @@ def _announce(request: HttpRequest, event: TimelineEvent) -> None:
 def timeline_delete(
     request: HttpRequest, dossier_id: int, event_id: int
 ) -> HttpResponse:
-    dossier = access.get_dossier_for_owner(request.user, dossier_id)
-    services.timeline_delete(event=_get_event(dossier, event_id))
-    messages.success(request, _("L'événement est retiré de la chronologie."))
-    return redirect("dossiers:detail", dossier_id=dossier.pk)
+    event = access.get_event_for_owner(request.user, dossier_id, event_id)
+    try:
+        services.timeline_delete(event=event)
+    except services.TimelineEventLocked:
+        messages.error(
+            request,
+            _(
+                "Cet événement vient d'une lettre : modifiez la date d'envoi ou "
+                "d'avis de réception sur la page de la lettre."
+            ),
+        )
+    else:
+        messages.success(request, _("L'événement est retiré de la chronologie."))
+    return redirect("dossiers:detail", dossier_id=event.dossier_id)

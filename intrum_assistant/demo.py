@@ -13,6 +13,7 @@ DemoAccount = dossiers_demo.DemoAccount
 def seed(password: str) -> tuple[DemoAccount, ...]:
     """Create or refresh every demo account and object; safe to run again."""
     people = dossiers_demo.seed(password)
+    dossiers_demo.seed_timeline(people.sophie_dossier)
     associations_demo.seed(people)
     letters_demo.seed(people)
     return dossiers_demo.DEMO_ACCOUNTS

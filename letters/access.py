@@ -34,7 +34,7 @@ def get_version_for_owner(
     """A version of a letter of the user's own dossier, or Http404."""
     dossier, spec = get_dossier_and_spec(user, dossier_id, kind)
     try:
-        return LetterVersion.objects.select_related("letter").get(
+        return LetterVersion.objects.select_related("letter__dossier").get(
             letter__dossier=dossier, letter__kind=spec.slug, number=int(number)
         )
     except (LetterVersion.DoesNotExist, ValueError, TypeError, OverflowError) as exc:

@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+from django.db.models import F
+
 from dossiers.assessment import DossierAssessment, amount_lines, as_date, as_decimal
 from dossiers.law import refs
 from dossiers.law.checks import DOCUMENTS, WARNING_SIGNS, AmountLine, fee_category
@@ -21,7 +23,7 @@ from dossiers.law.schedule import (
     format_euros,
     payment_schedule,
 )
-from dossiers.models import Dossier
+from dossiers.models import Dossier, TimelineDirection, TimelineEvent, TimelineKind
 
 Context = dict[str, Any]
 
@@ -262,10 +264,59 @@ def frais(data: LetterInput) -> Context:
 # --- Harassment -------------------------------------------------------------------
 
 
+CONTACT_KINDS: tuple[str, ...] = (
+    TimelineKind.CALL,
+    TimelineKind.SMS,
+    TimelineKind.EMAIL,
+    TimelineKind.VISIT,
+)
+CHANNELS = {
+    TimelineKind.CALL: "appel téléphonique",
+    TimelineKind.SMS: "SMS",
+    TimelineKind.EMAIL: "e-mail",
+    TimelineKind.VISIT: "visite à domicile",
+}
+OLDEST_FIRST = ("occurred_on", F("occurred_at_time").asc(nulls_last=True), "id")
+"""Chronological order; an event without a time comes last in its day."""
+FACT_CONTENT_MAX = 300
+"""Characters of an event's content quoted in the letter (the rest is elided)."""
+
+
+def contact_events(dossier: Dossier) -> list[TimelineEvent]:
+    """Calls, SMS, e-mails and visits from the agency, oldest first (1 query)."""
+    return list(
+        dossier.timeline_events.filter(kind__in=CONTACT_KINDS)
+        .exclude(direction=TimelineDirection.TO_AGENCY)
+        .order_by(*OLDEST_FIRST)
+    )
+
+
+def is_unreasonable_hour(event: TimelineEvent) -> bool:
+    """Before 8 a.m. or from 8 p.m. on: the hours a debtor may complain about."""
+    at = event.occurred_at_time
+    return at is not None and (at.hour < 8 or at.hour >= 20)
+
+
+def fact_line(event: TimelineEvent) -> str:
+    """``le 20 octobre 2026 à 21 h 40 : appel téléphonique (appel masqué) — « … »``."""
+    when = f"le {format_date(event.occurred_on)}"
+    if event.occurred_at_time is not None:
+        at = event.occurred_at_time
+        when += f" à {at.hour} h {at.minute:02d}"
+    text = f"{when} : {CHANNELS.get(event.kind, event.get_kind_display())}"
+    if event.who:
+        text += f" ({event.who})"
+    content = " ".join(event.content.split())
+    if content:
+        if len(content) > FACT_CONTENT_MAX:
+            content = content[: FACT_CONTENT_MAX - 1].rstrip() + "…"
+        text += f" — « {content} »"
+    return text
+
+
 def timeline_facts(dossier: Dossier) -> list[str]:
-    """Dated contacts from the dossier's timeline (hook: no timeline model yet)."""
-    del dossier
-    return []
+    """The agency's dated contacts (calls, SMS, e-mails, visits), oldest first."""
+    return [fact_line(event) for event in contact_events(dossier)]
 
 
 def _sign_facts(data: LetterInput) -> list[str]:
@@ -290,9 +341,11 @@ def harcelement(data: LetterInput) -> Context:
         object_line="Mise en demeure de cesser des pratiques de recouvrement abusives",
     )
     basis = _harassment_basis(data)
+    contacts = contact_events(data.dossier)
     ctx.update(
         no_acknowledgment=NO_ACKNOWLEDGMENT,
-        timeline=timeline_facts(data.dossier),
+        timeline=[fact_line(event) for event in contacts],
+        late_contacts=sum(1 for event in contacts if is_unreasonable_hour(event)),
         signs=_sign_facts(data),
         basis=basis,
         fake_document=refs.PEN_433_13 in basis,

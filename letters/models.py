@@ -4,9 +4,12 @@ import uuid
 from typing import ClassVar
 
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from dossiers.models import Dossier
+
+from .naming import letter_filename
 
 PERSONAL_MAX_LENGTH = 2000
 REGISTERED_MAX_LENGTH = 30
@@ -92,5 +95,17 @@ class LetterVersion(models.Model):
 
     @property
     def download_name(self) -> str:
+        """``2026-11-26 Contestation Intrum 123456.pdf`` (``… v2.pdf`` after).
+
+        Reads ``letter.dossier``: select it with the version.
+        """
         letter = self.letter
-        return f"lettre-{letter.kind}-{letter.dossier_id}-v{self.number}.pdf"
+        dossier = letter.dossier
+        created = timezone.localdate(self.created_at) if self.created_at else None
+        return letter_filename(
+            day_iso=(created or timezone.localdate()).isoformat(),
+            kind=letter.kind,
+            agency=dossier.agency_name,
+            reference=dossier.agency_reference,
+            number=self.number,
+        )

@@ -11,11 +11,12 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
+from dossiers import services as dossier_services
 from dossiers.assessment import assess_dossier
-from dossiers.models import Dossier
+from dossiers.models import Dossier, TimelineDirection, TimelineKind
 
 from . import compose, rendering
-from .catalog import LetterSpec
+from .catalog import LETTERS, LetterSpec
 from .models import Letter, LetterVersion
 
 
@@ -96,11 +97,64 @@ def letter_mark_sent(
     sent_on: dt.date | None,
     registered_number: str,
     ar_received_on: dt.date | None,
+    today: dt.date | None = None,
 ) -> Letter:
-    """Record the sending (date, registered-mail number) and the AR's return."""
+    """Record the sending (date, registered-mail number) and the AR's return.
+
+    Both appear in the dossier's timeline by themselves (``sync_timeline``).
+    """
     letter.sent_on = sent_on
     letter.registered_number = registered_number.strip()
     letter.ar_received_on = ar_received_on
     letter.full_clean()
     letter.save()
+    sync_timeline(letter=letter, today=today)
     return letter
+
+
+def sent_source(letter: Letter) -> str:
+    return f"letter:{letter.kind}:sent"
+
+
+def ar_source(letter: Letter) -> str:
+    return f"letter:{letter.kind}:ar"
+
+
+@transaction.atomic
+def sync_timeline(*, letter: Letter, today: dt.date | None = None) -> None:
+    """The letter's "sent" and "AR received" marks, as two timeline events.
+
+    Idempotent: one event per mark (``TimelineEvent.source``), updated when a
+    date or the registered number changes, removed when the date is cleared.
+    The avis de réception then feeds the 30-day follow-up deadline through
+    ``dossiers.assessment.ar_dates_for`` like any AR typed in the timeline.
+    """
+    dossier = letter.dossier
+    spec = LETTERS.get(letter.kind)
+    title = spec.title if spec else letter.kind
+    number = (
+        f" (n° de recommandé {letter.registered_number})"
+        if letter.registered_number
+        else ""
+    )
+    dossier_services.timeline_sync(
+        dossier=dossier,
+        source=sent_source(letter),
+        kind=TimelineKind.LETTER_SENT,
+        occurred_on=letter.sent_on,
+        direction=TimelineDirection.TO_AGENCY,
+        who=dossier.agency_name,
+        content=(
+            f"Lettre « {title} » envoyée en recommandé avec avis de réception{number}."
+        ),
+        today=today,
+    )
+    dossier_services.timeline_sync(
+        dossier=dossier,
+        source=ar_source(letter),
+        kind=TimelineKind.AR_RECEIVED,
+        occurred_on=letter.ar_received_on,
+        who="La Poste",
+        content=f"Avis de réception de la lettre « {title} »{number}.",
+        today=today,
+    )

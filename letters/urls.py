@@ -5,6 +5,7 @@ from . import views
 app_name = "letters"
 
 urlpatterns = [
+    path("<int:dossier_id>/export.zip", views.dossier_export, name="export"),
     path("<int:dossier_id>/lettres/<slug:kind>/", views.letter_page, name="page"),
     path(
         "<int:dossier_id>/lettres/<slug:kind>/apercu/",

@@ -9,11 +9,12 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from dossiers.access import get_dossier_for_owner
 from dossiers.assessment import DossierAssessment, assess_dossier
 from dossiers.law.schedule import ScheduleInputError
 from dossiers.models import Dossier
 
-from . import access, compose, contexts, services
+from . import access, compose, contexts, export, services
 from .catalog import LetterSpec
 from .forms import LetterForm, PlanForm, SentForm
 from .models import Letter
@@ -199,6 +200,23 @@ def version_download(
         as_attachment=True,
         filename=version.download_name,
         content_type="application/pdf",
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@require_GET
+def dossier_export(request: HttpRequest, dossier_id: int) -> FileResponse:
+    """The whole dossier as a ZIP (owner only; someone else's dossier is a 404)."""
+    dossier = get_dossier_for_owner(request.user, dossier_id)
+    today = timezone.localdate()
+    response = FileResponse(
+        export.build_archive(dossier, today=today),
+        as_attachment=True,
+        filename=export.archive_name(dossier, today=today),
+        content_type="application/zip",
     )
     response["X-Content-Type-Options"] = "nosniff"
     response["Content-Security-Policy"] = "default-src 'none'; sandbox"

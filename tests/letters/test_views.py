@@ -71,9 +71,9 @@ def test_generate_and_download(barred_dossier: Dossier, debtor_client: Client) -
     )
     body = b"".join(download.streaming_content)
     assert download["Content-Disposition"].startswith("attachment")
-    assert (
-        f"lettre-prescription-{barred_dossier.pk}-v1.pdf"
-        in download["Content-Disposition"]
+    day = timezone.localdate().isoformat()
+    assert download["Content-Disposition"] == (
+        f'attachment; filename="{day} Prescription Intrum INT-4471-2026.pdf"'
     )
     assert download["X-Content-Type-Options"] == "nosniff"
     assert version.size == len(body)
