@@ -189,7 +189,20 @@ STORAGES = {
 }
 # Fonts are embedded in PDFs, never worth compressing: brotli on them is slow.
 WHITENOISE_SKIP_COMPRESS_EXTENSIONS = [
-    *("jpg", "jpeg", "png", "gif", "webp", "zip", "gz", "tgz", "bz2", "tbz", "xz", "br"),
+    *(
+        "jpg",
+        "jpeg",
+        "png",
+        "gif",
+        "webp",
+        "zip",
+        "gz",
+        "tgz",
+        "bz2",
+        "tbz",
+        "xz",
+        "br",
+    ),
     *("swf", "flv", "woff", "woff2", "3gp", "3gpp", "asf", "avi", "m4v", "mov", "mp4"),
     *("mpeg", "mpg", "webm", "wmv", "ttf", "otf", "pdf"),
 ]
