@@ -20,6 +20,8 @@ from django.utils.safestring import SafeString
 
 from dossiers import access
 from dossiers.assessment import assess_dossier
+from dossiers.law.checks import LETTER_KINDS
+from dossiers.law.findings import RESPONSE_TITLES
 from dossiers.models import Dossier
 from dossiers.templatetags.dossier_tags import euros, status_label
 
@@ -105,7 +107,7 @@ class DossierAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
                     "title",
                     "agency_name",
                     "agency_reference",
-                    "letter_kind",
+                    "letter_kind_label",
                     "amount",
                     "limitation",
                     "limitation_last_day",
@@ -118,7 +120,10 @@ class DossierAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
         ),
         ("Ce que la personne voit", {"fields": ("assessment",)}),
         ("Documents", {"fields": ("uploads_links", "letters_list")}),
-        ("Réponses au questionnaire", {"fields": ("answers_table",)}),
+        (
+            "Réponses au questionnaire",
+            {"fields": ("answers_table",), "classes": ("collapse",)},
+        ),
     )
     readonly_fields = tuple(
         name for _, options in fieldsets for name in options["fields"]
@@ -249,15 +254,23 @@ class DossierAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
             or "—"
         )
 
+    @admin.display(description="type de courrier")
+    def letter_kind_label(self, obj: Dossier) -> str:
+        choice = LETTER_KINDS.get(obj.letter_kind)
+        return choice.label if choice else (obj.letter_kind or "—")
+
     @admin.display(description="lettres")
     def letters_list(self, obj: Dossier) -> str:
         if not apps.is_installed("letters"):
             return "—"
         return (
             ", ".join(
-                f"{letter.kind} (envoyée le {letter.sent_on:%d/%m/%Y})"
-                if letter.sent_on
-                else f"{letter.kind} (non envoyée)"
+                f"{RESPONSE_TITLES.get(letter.kind, letter.kind)}"
+                + (
+                    f" (envoyée le {letter.sent_on:%d/%m/%Y})"
+                    if letter.sent_on
+                    else " (non envoyée)"
+                )
                 for letter in obj.letters.all()  # type: ignore[attr-defined]
             )
             or "—"

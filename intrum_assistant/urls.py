@@ -7,6 +7,8 @@ from . import views
 admin.site.site_header = "Assistant recouvrement — espace bénévoles"
 admin.site.site_title = "Assistant recouvrement"
 admin.site.index_title = "Dossiers partagés avec votre association"
+# Volunteers use one list: the sidebar would hide its columns on a laptop.
+admin.site.enable_nav_sidebar = False
 
 urlpatterns = [
     path("", views.landing, name="landing"),

@@ -10,6 +10,7 @@ missing=()
 ldconfig -p 2>/dev/null | grep -q 'libpango-1.0.so' || missing+=(libpango-1.0-0)
 ldconfig -p 2>/dev/null | grep -q 'libpangoft2-1.0.so' || missing+=(libpangoft2-1.0-0)
 [ -x /usr/bin/chromium ] || missing+=(chromium)
+command -v pdftoppm >/dev/null || missing+=(poppler-utils)  # tests/e2e: PDF page → PNG
 # A Node.js that already ships npm (e.g. NodeSource's) is fine: only ask for
 # Debian's packages when a command is really missing.
 command -v node >/dev/null || missing+=(nodejs)

@@ -6,7 +6,7 @@ say how to install them (``make install`` does both).
 
 import os
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from io import BytesIO
 from pathlib import Path
 
@@ -126,11 +126,19 @@ def shot(page: Page, name: str) -> Path:
     return path
 
 
-def check_axe(page: Page, name: str) -> None:
-    """Run axe-core on the page; fail on any serious or critical violation."""
+def check_axe(page: Page, name: str, exclude: Sequence[str] = ()) -> None:
+    """Run axe-core on the page; fail on any serious or critical violation.
+
+    ``exclude``: CSS selectors of third-party markup (Django's admin) left out
+    of the check; each caller documents why, element by element.
+    """
     page.add_script_tag(path=str(AXE))
     result = page.evaluate(
-        "async () => await axe.run(document, {resultTypes: ['violations']})"
+        """async (exclude) => await axe.run(
+            exclude.length ? {include: [['html']], exclude: exclude.map(s => [s])}
+                           : document,
+            {resultTypes: ['violations']})""",
+        list(exclude),
     )
     blocking = [v for v in result["violations"] if v["impact"] in BLOCKING_IMPACTS]
     if blocking:

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 from django.test import Client
-from playwright.sync_api import Browser, Locator, Page, expect
+from playwright.sync_api import Browser, Page, expect
 
 from .conftest import (
     PASSWORD,
@@ -17,23 +17,11 @@ from .conftest import (
     shot,
     sign_in,
 )
+from .steps import expect_step, fill_courrier, group, row, submit
 
 pytestmark = pytest.mark.e2e
 
 EMAIL = "sophie.parcours@example.org"
-
-
-def group(page: Page, question: str) -> Locator:
-    """A question answered by radios or checkboxes (a fieldset and its legend)."""
-    return page.get_by_role("group", name=question)
-
-
-def row(page: Page, legend: str) -> Locator:
-    return page.get_by_role("group", name=legend, exact=True)
-
-
-def submit(page: Page, name: str = "Enregistrer et continuer") -> None:
-    page.get_by_role("button", name=name).click()
 
 
 def submit_empty_and_check(page: Page, step: str) -> None:
@@ -41,30 +29,6 @@ def submit_empty_and_check(page: Page, step: str) -> None:
     submit(page)
     expect(page.get_by_role("alert")).to_contain_text("Certaines réponses")
     check_page(page, f"etape-{step}-erreurs")
-
-
-def expect_step(page: Page, title: str, step: str) -> None:
-    expect(page.get_by_role("heading", level=1)).to_have_text(title)
-    expect(page).to_have_url(re.compile(rf"/dossiers/\d+/modifier/{step}/$"))
-
-
-def fill_courrier(page: Page, photo: Path) -> None:
-    page.get_by_label("Nom de la société, si elle n'est pas dans la liste").fill(
-        "Intrum Justitia"
-    )
-    page.get_by_label("Adresse de la société").fill(
-        "97 allée Borodine\n69800 Saint-Priest"
-    )
-    page.get_by_label("Référence du dossier chez la société").fill("INT-2026-48213")
-    page.get_by_label("Date du courrier").fill("2026-10-02")
-    page.get_by_label("Date à laquelle vous l'avez reçu").fill("2026-10-05")
-    group(page, "Comment l'avez-vous reçu").get_by_label("Courrier simple").check()
-    group(page, "De quel type de courrier").get_by_label("Relance amiable").check()
-    page.get_by_label("Créancier d'origine (à qui").fill("Cetelem")
-    group(page, "La société dit-elle agir pour le créancier").get_by_label(
-        "pour le compte du créancier"
-    ).check()
-    page.get_by_label("Photos ou scans du courrier").set_input_files(photo)
 
 
 def test_debtor_signs_up_leaves_resumes_and_gets_a_recommended_response(
