@@ -43,9 +43,13 @@ serve: install var var/secret_key
 	DJANGO_SECRET_KEY=$$(cat var/secret_key) DJANGO_HTTPS=0 $(BIN)/python manage.py migrate --noinput
 	DJANGO_SECRET_KEY=$$(cat var/secret_key) DJANGO_HTTPS=0 $(BIN)/python manage.py collectstatic --noinput -v0
 	@echo "Serving (DEBUG off) on http://127.0.0.1:$(PORT)/"
-	DJANGO_SECRET_KEY=$$(cat var/secret_key) DJANGO_HTTPS=0 \
+	@# gthread: a thread waiting for a PDF does not hold a page request back;
+	@# LETTERS_PDF_ISOLATION=process: PDFs render in one niced worker process
+	@# per web process, with a hard timeout (letters/rendering.py, bench item 5).
+	DJANGO_SECRET_KEY=$$(cat var/secret_key) DJANGO_HTTPS=0 LETTERS_PDF_ISOLATION=process \
 	  $(BIN)/gunicorn intrum_assistant.wsgi --bind 127.0.0.1:$(PORT) \
-	  --workers $${WEB_CONCURRENCY:-2} --preload --timeout 30 --access-logfile -
+	  --workers $${WEB_CONCURRENCY:-2} --worker-class gthread --threads 4 \
+	  --preload --timeout 30 --access-logfile -
 
 lint: install
 	$(BIN)/ruff check .
@@ -66,6 +70,7 @@ test: lint var
 	@echo "== pytest on PostgreSQL =="
 	scripts/with-postgres.sh $(BIN)/pytest
 
+# Setup step: bench/wrk.py installs Debian's wrk (load generator) if missing.
 bench: install
 	$(BIN)/python -m bench.run
 

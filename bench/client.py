@@ -69,10 +69,34 @@ class Result:
     latencies: list[float] = field(default_factory=list)
     errors: int = 0
     seconds: float = 0.0
+    fixed: dict[str, float] | None = None
+    """Count/p50/p95 reported by an external generator (wrk), not latencies."""
+
+    @classmethod
+    def summary(
+        cls,
+        name: str,
+        *,
+        count: int,
+        seconds: float,
+        p50: float,
+        p95: float,
+        errors: int,
+    ) -> "Result":
+        return cls(
+            name,
+            errors=errors,
+            seconds=seconds,
+            fixed={"count": count, "p50": p50, "p95": p95},
+        )
+
+    @property
+    def count(self) -> int:
+        return int(self.fixed["count"]) if self.fixed else len(self.latencies)
 
     @property
     def throughput(self) -> float:
-        return len(self.latencies) / self.seconds if self.seconds else 0.0
+        return self.count / self.seconds if self.seconds else 0.0
 
     def percentile(self, q: float) -> float:
         if not self.latencies:
@@ -82,13 +106,15 @@ class Result:
 
     @property
     def p50(self) -> float:
+        if self.fixed:
+            return self.fixed["p50"]
         return (
             statistics.median(self.latencies) * 1000 if self.latencies else float("nan")
         )
 
     @property
     def p95(self) -> float:
-        return self.percentile(0.95)
+        return self.fixed["p95"] if self.fixed else self.percentile(0.95)
 
 
 def run_load(

@@ -1,23 +1,40 @@
 """`make bench`: ratios against baselines measured side by side in the same run.
 
-Prints a Markdown table and writes it to bench/results/latest.md. Absolute
-numbers depend on the machine; the ratios are what we compare.
+Prints one Markdown table per item and writes them to bench/results/latest.md.
+Absolute numbers depend on the machine; the ratios are what we compare.
+
+1. pages vs a bare view (gunicorn, `make serve` settings; wrk as generator)
+2. letter PDF: WeasyPrint in-process warm vs headless Chromium, same HTML
+3. query counts at 1/10/100/1 000 events and dossiers
+4. admin changelist at 1 000 vs 100 000 dossiers, SQLite and PostgreSQL
+5. page latency alone vs while 2 clients generate PDFs (before/after isolation)
+6. locust: simulated debtors doing the whole journey for 60 s
 """
 
 import argparse
+import csv
 import datetime as dt
+import json
+import os
+import subprocess
 import sys
 import tempfile
+import threading
+import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
-from bench import client, serve
+from bench import client, serve, wrk
 from bench.serve import PASSWORD
 
 RESULTS = Path(__file__).resolve().parent / "results" / "latest.md"
 sys.path.insert(0, str(serve.ROOT))
+PY = str(serve.BIN / "python")
 
 
 def prepare(var_dir: Path, debtors: int) -> dict[str, str]:
+    var_dir.mkdir(parents=True, exist_ok=True)
     env = serve.serve_env(var_dir)
     serve.manage(env, "migrate", "--noinput", "-v0")
     serve.manage(env, "collectstatic", "--noinput", "-v0")
@@ -52,44 +69,71 @@ MONTANTS = {
 }
 
 
-def bare_worker(base: str):
+# Load generation: wrk when available (one wrk thread per user), else the
+# Python client (threads in this process: slower, it caps the bare view).
+
+
+def bare_target(base: str, index: int) -> tuple[wrk.Target, Callable[[], bool]]:
     session = client.Session(base)
-    return lambda: session.request("/healthz")[0] == 200
+    return wrk.target(
+        session, "/healthz"
+    ), lambda: session.request("/healthz")[0] == 200
 
 
-def page_worker(base: str, index: int):
+def page_target(base: str, index: int) -> tuple[wrk.Target, Callable[[], bool]]:
     session = logged_in(base, index)
     path = dossier_path(session)
-    return lambda: session.request(path)[0] == 200
+    return wrk.target(session, path), lambda: session.request(path)[0] == 200
 
 
-def wizard_worker(base: str, index: int):
+def wizard_target(base: str, index: int) -> tuple[wrk.Target, Callable[[], bool]]:
     session = logged_in(base, index)
     url = dossier_path(session) + "modifier/montants/"
-    token = session.csrf(url)
-    data = {**MONTANTS, "csrfmiddlewaretoken": token}
-    return lambda: session.request(url, data)[0] == 302
+    data = {**MONTANTS, "csrfmiddlewaretoken": session.csrf(url)}
+    return wrk.target(session, url, data), lambda: session.request(url, data)[0] == 302
+
+
+def load(
+    name: str,
+    base: str,
+    make: Callable[[str, int], tuple[wrk.Target, Callable[[], bool]]],
+    *,
+    clients: int,
+    seconds: float,
+    expect: int,
+    first: int = 0,
+) -> client.Result:
+    made = [make(base, first + i) for i in range(clients)]
+    if wrk.available():
+        return wrk.run(name, base, [t for t, _ in made], seconds=seconds, expect=expect)
+    return client.run_load(name, lambda i: made[i][1], clients=clients, seconds=seconds)
 
 
 def scenario_pages(base: str, clients: int, seconds: float) -> list[client.Result]:
     return [
-        client.run_load(
+        load(
             "bare view (/healthz)",
-            lambda i: bare_worker(base),
+            base,
+            bare_target,
             clients=clients,
             seconds=seconds,
+            expect=200,
         ),
-        client.run_load(
+        load(
             "dossier page GET",
-            lambda i: page_worker(base, i),
+            base,
+            page_target,
             clients=clients,
             seconds=seconds,
+            expect=200,
         ),
-        client.run_load(
+        load(
             "wizard step POST",
-            lambda i: wizard_worker(base, i),
+            base,
+            wizard_target,
             clients=clients,
             seconds=seconds,
+            expect=302,
         ),
     ]
 
@@ -97,7 +141,7 @@ def scenario_pages(base: str, clients: int, seconds: float) -> list[client.Resul
 def table(results: list[client.Result]) -> list[str]:
     baseline = results[0]
     lines = [
-        "| Measure | req/s | p50 ms | p95 ms | errors | throughput ratio vs bare |",
+        "| Measure | req/s | p50 ms | p95 ms | errors | throughput ratio vs first row |",
         "|---|---:|---:|---:|---:|---:|",
     ]
     for r in results:
@@ -111,28 +155,305 @@ def table(results: list[client.Result]) -> list[str]:
     return lines
 
 
+# In-process items: each in its own process and temp database.
+
+
+def in_process(module: str, var_dir: Path, *args: str, wrap: list[str] = ()) -> Any:
+    var_dir.mkdir(parents=True, exist_ok=True)
+    out = var_dir / "result.json"
+    env = serve.serve_env(var_dir)
+    subprocess.run(
+        [*wrap, PY, "-m", f"bench.{module}", "--out", str(out), *args],
+        cwd=serve.ROOT,
+        env=env,
+        check=True,
+    )
+    return json.loads(out.read_text())
+
+
+def item_pdf(tmp: Path, iterations: int) -> tuple[list[str], bool]:
+    data = in_process("pdf", tmp / "pdf", "--iterations", str(iterations))
+    lines = [
+        f"{data['iterations']} warm renders per kind and engine, sequential.",
+        "",
+        "| Letter | pages | WeasyPrint p50 / p95 ms | Chromium p50 / p95 ms"
+        " | time ratio W/C (p50) | WeasyPrint heap peak / RSS MiB"
+        " | Chromium RSS peak MiB |",
+        "|---|---:|---:|---:|---:|---:|---:|",
+    ]
+    met = True
+    for slug, w in data["weasyprint"].items():
+        c = data["chromium"][slug]
+        ratio = w["p50"] / c["p50"]
+        if w["pages"] == 1 and ratio >= 1:
+            met = False
+        lines.append(
+            f"| {slug} | {w['pages']} | {w['p50']:.0f} / {w['p95']:.0f}"
+            f" | {c['p50']:.0f} / {c['p95']:.0f} | {ratio:.2f}"
+            f" | {w['heap_peak_mib']:.1f} / {w['rss_mib']:.0f}"
+            f" | {c['rss_peak_mib']:.0f} |"
+        )
+    lines += [
+        "",
+        "Budget: a one-page letter renders faster than warm Chromium (ratio < 1)"
+        f" → {'met' if met else 'NOT MET'}.",
+    ]
+    return lines, met
+
+
+def item_queries(tmp: Path) -> tuple[list[str], bool]:
+    data = in_process("queries", tmp / "queries")
+    sizes = list(next(iter(data.values())))
+    lines = [
+        "| Page | " + " | ".join(f"{s} rows" for s in sizes) + " | constant |",
+        "|---|" + "---:|" * (len(sizes) + 1),
+    ]
+    ok = True
+    for name, counts in data.items():
+        constant = len(set(counts.values())) == 1
+        ok &= constant
+        lines.append(
+            f"| {name} | "
+            + " | ".join(str(counts[s]) for s in sizes)
+            + f" | {'yes' if constant else 'NO'} |"
+        )
+    lines += ["", f"Budget: constant query counts → {'met' if ok else 'NOT MET'}."]
+    return lines, ok
+
+
+def item_changelist(tmp: Path) -> list[str]:
+    runs = {"SQLite": in_process("changelist", tmp / "cl-sqlite")}
+    pg = serve.ROOT / "scripts" / "with-postgres.sh"
+    try:
+        runs["PostgreSQL"] = in_process("changelist", tmp / "cl-pg", wrap=[str(pg)])
+    except subprocess.CalledProcessError as exc:
+        print(f"PostgreSQL part skipped: {exc}", file=sys.stderr)
+    lines = [
+        "In-process (Django test client), median of 15 GETs of /admin/dossiers/dossier/;"
+        " every 10th dossier shared with the volunteer's association.",
+        "",
+        "| Database | user | 1 000 dossiers p50 ms | 100 000 dossiers p50 ms"
+        " | ratio 100k / 1k |",
+        "|---|---|---:|---:|---:|",
+    ]
+    for db, data in runs.items():
+        for who in ("superuser", "volunteer"):
+            small, big = data["1000"][who], data["100000"][who]
+            lines.append(
+                f"| {db} | {who} | {small:.1f} | {big:.1f} | {big / small:.1f} |"
+            )
+    return lines
+
+
+def pdf_clients(base: str, first: int, stop: threading.Event) -> list[int]:
+    """Two closed-loop clients POSTing 'generate PDF' until ``stop``."""
+    done = [0, 0]
+
+    def loop(slot: int) -> None:
+        session = logged_in(base, first + slot)
+        letter = dossier_path(session) + "lettres/prescription/"
+        token = session.csrf(letter)
+        while not stop.is_set():
+            status, _ = session.request(
+                letter + "generer/", {"csrfmiddlewaretoken": token}
+            )
+            done[slot] += status == 302
+
+    threads = [threading.Thread(target=loop, args=(i,)) for i in range(2)]
+    for thread in threads:
+        thread.start()
+    stop.threads = threads  # type: ignore[attr-defined]
+    return done
+
+
+def item_isolation(
+    env: dict[str, str], tmp: Path, clients: int, seconds: float
+) -> tuple[list[str], dict[str, float]]:
+    rows: list[client.Result] = []
+    degradation = {}
+    for label, mode in (("before", serve.BEFORE), ("after", serve.SERVE)):
+        with serve.gunicorn(env, mode=mode, log=tmp / f"gunicorn-{label}.log") as base:
+            # warm the PDF path (and the renderer processes) first
+            warm = logged_in(base, clients)
+            letter = dossier_path(warm) + "lettres/prescription/"
+            for _ in range(4):
+                warm.request(
+                    letter + "generer/", {"csrfmiddlewaretoken": warm.csrf(letter)}
+                )
+            alone = load(
+                f"{label}: dossier page alone",
+                base,
+                page_target,
+                clients=2,
+                seconds=seconds,
+                expect=200,
+            )
+            stop = threading.Event()
+            done = pdf_clients(base, clients, stop)
+            time.sleep(0.5)
+            busy = load(
+                f"{label}: dossier page + 2 PDF clients",
+                base,
+                page_target,
+                clients=2,
+                seconds=seconds,
+                expect=200,
+            )
+            stop.set()
+            for thread in stop.threads:  # type: ignore[attr-defined]
+                thread.join()
+            busy.name += f" ({sum(done) / (seconds + 0.5):.1f} PDF/s)"
+            rows += [alone, busy]
+            degradation[label] = alone.throughput / max(busy.throughput, 1e-9)
+    lines = [
+        f"before = {serve.BEFORE}; after = {serve.SERVE} (the `make serve` settings).",
+        "",
+        *table(rows),
+        "",
+        "Page throughput alone / with PDFs: "
+        + ", ".join(f"{k} {v:.1f}×" for k, v in degradation.items())
+        + " (target ≤ ~2×).",
+    ]
+    return lines, degradation
+
+
+def item_locust(
+    env: dict[str, str], tmp: Path, users: int, seconds: int
+) -> tuple[list[str], bool]:
+    log = tmp / "gunicorn-locust.log"
+    prefix = tmp / "locust"
+    with serve.gunicorn(env, log=log) as base:
+        subprocess.run(
+            [
+                str(serve.BIN / "locust"),
+                "-f",
+                str(Path(__file__).with_name("locustfile.py")),
+                "--headless",
+                "-u",
+                str(users),
+                "-r",
+                str(users),
+                "-t",
+                f"{seconds}s",
+                "--host",
+                base,
+                "--csv",
+                str(prefix),
+                "--only-summary",
+                "--loglevel",
+                "WARNING",
+            ],
+            cwd=serve.ROOT,
+            env=env,
+            check=False,
+            stdout=subprocess.DEVNULL,
+        )
+    with (tmp / "locust_stats.csv").open(encoding="utf-8") as handle:
+        stats = list(csv.DictReader(handle))
+    locked = log.read_text(errors="replace").lower().count("database is locked")
+    lines = [
+        f"{users} users, spawned at once, think time 0.5–1.5 s, {seconds} s,"
+        " `make serve` settings, SQLite.",
+        "",
+        "| Request | count | failures | p50 ms | p95 ms | req/s |",
+        "|---|---:|---:|---:|---:|---:|",
+    ]
+    total: dict[str, str] = {}
+    for row in stats:
+        if row["Name"] == "Aggregated":
+            total = row
+            continue
+        lines.append(
+            f"| {row['Name']} | {row['Request Count']} | {row['Failure Count']}"
+            f" | {row['50%']} | {row['95%']} | {float(row['Requests/s']):.1f} |"
+        )
+    errors = int(total.get("Failure Count", "1"))
+    lines.append(
+        f"| **all** | {total.get('Request Count')} | {errors} | {total.get('50%')}"
+        f" | {total.get('95%')} | {float(total.get('Requests/s', 0)):.1f} |"
+    )
+    ok = errors == 0 and locked == 0 and int(total.get("Request Count", 0)) > 0
+    lines += [
+        "",
+        f'"database is locked" in the server log: {locked}.',
+        f"Budget: zero errors under load → {'met' if ok else 'NOT MET'}.",
+    ]
+    return lines, ok
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--clients", type=int, default=4)
     parser.add_argument("--seconds", type=float, default=8.0)
+    parser.add_argument("--pdf-iterations", type=int, default=30)
+    parser.add_argument("--users", type=int, default=20)
+    parser.add_argument("--load-seconds", type=int, default=60)
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory(prefix="intrum-bench-") as tmp:
-        env = prepare(Path(tmp), debtors=args.clients)
-        with serve.gunicorn(env) as base:
+    began = time.monotonic()
+    generator = "wrk" if wrk.ensure() else "Python client (threads)"
+    budgets: dict[str, bool] = {}
+    with tempfile.TemporaryDirectory(prefix="intrum-bench-") as name:
+        tmp = Path(name)
+        print("item 3: query counts…", flush=True)
+        queries, budgets["constant query counts"] = item_queries(tmp)
+        print("item 2: PDF engines…", flush=True)
+        pdf, budgets["1-page letter faster than warm Chromium"] = item_pdf(
+            tmp, args.pdf_iterations
+        )
+        print("item 4: changelist 1k vs 100k…", flush=True)
+        changelist = item_changelist(tmp)
+        env = prepare(tmp / "web", debtors=max(args.clients + 2, args.users))
+        print("item 1: pages…", flush=True)
+        with serve.gunicorn(env, log=tmp / "gunicorn-pages.log") as base:
             pages = scenario_pages(base, args.clients, args.seconds)
+        print("item 5: pages while PDFs render…", flush=True)
+        isolation, degradation = item_isolation(env, tmp, args.clients, args.seconds)
+        budgets["pages not starved by PDFs (≤ ~2×)"] = degradation["after"] <= 2.2
+        print("item 6: locust…", flush=True)
+        locust, budgets["zero errors under load"] = item_locust(
+            env, tmp, args.users, args.load_seconds
+        )
     wizard = pages[2].throughput / pages[0].throughput
+    budgets["wizard step ≥ 0.15 × bare view"] = wizard >= 0.15
+    cores = os.cpu_count()
     report = [
         f"# Benchmarks — {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC",
         "",
-        f"gunicorn 2 sync workers, DEBUG off, SQLite WAL; {args.clients} closed-loop clients,"
-        f" {args.seconds:.0f} s per measure, all on loopback.",
+        f"{cores} cores; gunicorn `make serve` settings ({serve.SERVE}), DEBUG off,"
+        f" SQLite WAL; load generator: {generator}; everything on loopback;"
+        f" load average at the end {os.getloadavg()[0]:.1f};"
+        f" whole run {time.monotonic() - began:.0f} s.",
         "",
-        "## 1. Pages vs a bare Django view (same server)",
+        f"## 1. Pages vs a bare Django view ({args.clients} users, {args.seconds:.0f} s each)",
         "",
         *table(pages),
         "",
         f"Budget: wizard step ≥ 0.15 × bare view → {wizard:.2f} "
         f"({'met' if wizard >= 0.15 else 'NOT MET'}).",
+        "",
+        "## 2. Letter PDF: WeasyPrint (in-process, warm) vs headless Chromium",
+        "",
+        *pdf,
+        "",
+        "## 3. Query counts",
+        "",
+        *queries,
+        "",
+        "## 4. Admin changelist, 1 000 vs 100 000 dossiers",
+        "",
+        *changelist,
+        "",
+        "## 5. Page latency while PDFs are rendered",
+        "",
+        *isolation,
+        "",
+        "## 6. Load: simulated debtors, whole journey",
+        "",
+        *locust,
+        "",
+        "## Budgets",
+        "",
+        *(f"- {name}: {'met' if ok else 'NOT MET'}" for name, ok in budgets.items()),
         "",
     ]
     text = "\n".join(report)

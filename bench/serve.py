@@ -41,9 +41,32 @@ def manage(env: dict[str, str], *args: str) -> None:
     )
 
 
+SERVE: dict[str, str] = {
+    # What `make serve` runs (keep in sync with the Makefile's serve target).
+    "worker_class": "gthread",
+    "threads": "4",
+    "LETTERS_PDF_ISOLATION": "process",
+}
+BEFORE: dict[str, str] = {
+    # The previous `make serve`: sync workers, PDFs rendered in the web worker.
+    "worker_class": "sync",
+    "threads": "1",
+    "LETTERS_PDF_ISOLATION": "inline",
+}
+
+
 @contextlib.contextmanager
-def gunicorn(env: dict[str, str], workers: int = 2) -> Iterator[str]:
-    """Yield the base URL of a gunicorn server; stop it afterwards."""
+def gunicorn(
+    env: dict[str, str],
+    workers: int = 2,
+    *,
+    mode: dict[str, str] = SERVE,
+    log: Path | None = None,
+) -> Iterator[str]:
+    """Yield the base URL of a gunicorn server; stop it afterwards.
+
+    ``log`` collects gunicorn's and Django's stderr (scanned for errors).
+    """
     port = free_port()
     cmd = [
         str(BIN / "gunicorn"),
@@ -52,20 +75,27 @@ def gunicorn(env: dict[str, str], workers: int = 2) -> Iterator[str]:
         f"127.0.0.1:{port}",
         "--workers",
         str(workers),
+        "--worker-class",
+        mode["worker_class"],
+        "--threads",
+        mode["threads"],
         "--preload",
         "--timeout",
         "60",
         "--log-level",
         "warning",
     ]
-    process = subprocess.Popen(cmd, cwd=ROOT, env=env)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        _wait(base + "/healthz")
-        yield base
-    finally:
-        process.terminate()
-        process.wait(timeout=20)
+    env = {**env, "LETTERS_PDF_ISOLATION": mode["LETTERS_PDF_ISOLATION"]}
+    with contextlib.ExitStack() as stack:
+        stderr = stack.enter_context(log.open("ab")) if log else None
+        process = subprocess.Popen(cmd, cwd=ROOT, env=env, stderr=stderr)
+        base = f"http://127.0.0.1:{port}"
+        try:
+            _wait(base + "/healthz")
+            yield base
+        finally:
+            process.terminate()
+            process.wait(timeout=30)
 
 
 def _wait(url: str, timeout: float = 30) -> None:

@@ -10,11 +10,23 @@ Security model (see docs/letters.md):
 * any fetch failure stops the rendering (``fail_on_errors=True``) and surfaces
   as :class:`LetterRenderError`: a missing stylesheet or font fails loudly;
 * ``presentational_hints`` off; one ``FontConfiguration`` per process.
+
+Isolation (see docs/performance.md, bench item 5): with
+``LETTERS_PDF_ISOLATION=process`` (set by ``make serve``), :func:`render_pdf`
+hands the work to a per-process pool of ONE worker process, started with
+``os.nice(10)`` and a warm WeasyPrint, under a hard timeout
+(``LETTERS_PDF_TIMEOUT`` seconds, default 20). Page requests then keep the CPU
+while letters render, and at most one letter renders per web process. Without
+it (tests, ``manage.py``), rendering stays in-process.
 """
 
+import concurrent.futures
 import contextlib
 import datetime as dt
 import mimetypes
+import multiprocessing
+import os
+import threading
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -138,6 +150,12 @@ def check_static_files() -> None:
 def render_pdf(html: str, *, meta: PdfMeta) -> bytes:
     """Render our letter HTML to PDF bytes; raise LetterRenderError on failure."""
     check_static_files()
+    if os.environ.get("LETTERS_PDF_ISOLATION", "inline") == "process":
+        return _render_isolated(html, meta)
+    return _render_in_process(html, meta)
+
+
+def _render_in_process(html: str, meta: PdfMeta) -> bytes:
     try:
         document = HTML(
             string=html, base_url=BASE_URL, url_fetcher=StaticOnlyFetcher()
@@ -155,3 +173,72 @@ def render_pdf(html: str, *, meta: PdfMeta) -> bytes:
     except FatalURLFetchingError as exc:
         raise LetterRenderError(str(exc.__cause__ or exc)) from exc
     return pdf
+
+
+# Isolated rendering: one low-priority worker process per web process.
+
+NICENESS: Final = 10
+MAX_TASKS_PER_CHILD: Final = 200
+"""Recycle the renderer now and then: long-lived WeasyPrint processes grow."""
+
+_pool: tuple[int, concurrent.futures.ProcessPoolExecutor] | None = None
+_pool_lock = threading.Lock()
+
+
+def _timeout() -> float:
+    return float(os.environ.get("LETTERS_PDF_TIMEOUT", "20"))
+
+
+def _worker_init() -> None:
+    """Runs once in the renderer process: lower priority, Django, warm fonts."""
+    os.nice(NICENESS)
+    import django  # noqa: PLC0415
+
+    django.setup()
+    with contextlib.suppress(Exception):  # warm-up only; real errors surface later
+        HTML(string="<p>.</p>").write_pdf(font_config=font_config())
+
+
+def _get_pool() -> concurrent.futures.ProcessPoolExecutor:
+    global _pool  # noqa: PLW0603
+    with _pool_lock:
+        if _pool is None or _pool[0] != os.getpid():  # none yet, or forked
+            executor = concurrent.futures.ProcessPoolExecutor(
+                max_workers=1,
+                mp_context=multiprocessing.get_context("spawn"),
+                initializer=_worker_init,
+                max_tasks_per_child=MAX_TASKS_PER_CHILD,
+            )
+            _pool = (os.getpid(), executor)
+        return _pool[1]
+
+
+def _discard_pool(executor: concurrent.futures.ProcessPoolExecutor) -> None:
+    """Kill a stuck or broken renderer; the next call starts a fresh one."""
+    global _pool  # noqa: PLW0603
+    with _pool_lock:
+        if _pool is not None and _pool[1] is executor:
+            _pool = None
+    processes = list((getattr(executor, "_processes", None) or {}).values())
+    for process in processes:
+        with contextlib.suppress(Exception):
+            process.kill()
+    executor.shutdown(wait=False, cancel_futures=True)
+
+
+def _render_isolated(html: str, meta: PdfMeta) -> bytes:
+    for attempt in range(2):
+        executor = _get_pool()
+        try:
+            future = executor.submit(_render_in_process, html, meta)
+            return future.result(timeout=_timeout())
+        except concurrent.futures.TimeoutError as exc:
+            _discard_pool(executor)
+            raise LetterRenderError(
+                "La lettre a pris trop de temps à produire."
+            ) from exc
+        except concurrent.futures.process.BrokenProcessPool as exc:
+            _discard_pool(executor)
+            if attempt:
+                raise LetterRenderError("Le moteur PDF s'est arrêté.") from exc
+    raise AssertionError("unreachable")  # pragma: no cover

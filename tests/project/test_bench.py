@@ -1,0 +1,58 @@
+"""Smoke test of the `make bench` harness: the cheap in-process parts on tiny
+sizes, so that it cannot rot. No timing assertions here (see bench/)."""
+
+from pathlib import Path
+
+import pytest
+
+from bench import changelist, client, pdf, queries, run, wrk
+from letters.catalog import LETTERS
+
+BENCH = Path(run.__file__).resolve().parent
+
+
+@pytest.fixture(autouse=True)
+def _bench_host(settings) -> None:
+    settings.ALLOWED_HOSTS = ["127.0.0.1", "testserver"]
+
+
+@pytest.mark.django_db
+def test_query_counts_do_not_grow_with_rows() -> None:
+    counts = queries.measure((1, 10))
+    assert set(counts) == {
+        "dossier page (events + uploads + letter versions)",
+        "admin changelist, superuser (dossiers)",
+        "admin changelist, volunteer (shared dossiers)",
+    }
+    for name, by_size in counts.items():
+        assert by_size[1] == by_size[10], name
+
+
+@pytest.mark.django_db
+def test_changelist_measure_runs_for_both_users() -> None:
+    data = changelist.measure((3, 6), repeat=1)
+    assert set(data["6"]) == {"superuser", "volunteer"}
+
+
+@pytest.mark.django_db
+def test_every_letter_kind_feeds_the_pdf_comparison() -> None:
+    pages = pdf.letters_html()
+    assert set(pages) == set(LETTERS)
+    html, count = pages["prescription"]
+    stats = pdf.weasyprint(html, "Test", iterations=1)
+    assert count >= 1
+    assert {"p50", "p95", "heap_peak_mib", "rss_mib"} <= set(stats)
+
+
+def test_wrk_script_and_tables_render() -> None:
+    script = wrk.LUA % {"users": "{}", "expect": 200}
+    result = client.Result.summary("x", count=10, seconds=2, p50=1, p95=2, errors=0)
+    lines = run.table([result, result])
+    assert "WRKJSON" in script
+    assert lines[-1].endswith("| 1.00 |")
+
+
+def test_locustfile_compiles() -> None:
+    # Not imported: locust monkey-patches the interpreter (gevent) on import.
+    source = (BENCH / "locustfile.py").read_text(encoding="utf-8")
+    compile(source, "locustfile.py", "exec")
