@@ -11,8 +11,6 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from django.db.models import Prefetch
-
 from .law import budget as budget_rules
 from .law import deadlines as deadline_rules
 from .law import findings as finding_rules
@@ -208,69 +206,61 @@ DEADLINE_EVENT_KINDS = (TimelineKind.AR_RECEIVED, TimelineKind.LETTER_RECEIVED)
 """The only timeline events the deadlines read."""
 
 
-def deadline_events_prefetch() -> Prefetch:
-    """Prefetch, as ``timeline_events``, just what ``assess_dossier`` reads.
-
-    For lists: one query for every dossier. The filtered prefetch stands in
-    for the whole timeline, so use it only where nothing else reads it.
-    """
-    return Prefetch(
-        "timeline_events",
-        queryset=TimelineEvent.objects.filter(kind__in=DEADLINE_EVENT_KINDS).only(
-            "id", "dossier_id", "kind", "occurred_on"
-        ),
-    )
+def timeline_marks_for(dossier: Dossier) -> list[list[str]]:
+    """The (kind, ISO date) pairs stored in ``Dossier.timeline_marks``."""
+    rows = TimelineEvent.objects.filter(
+        dossier=dossier, kind__in=DEADLINE_EVENT_KINDS
+    ).values_list("kind", "occurred_on")
+    return sorted([kind, day.isoformat()] for kind, day in rows)
 
 
-def ar_dates_for(dossier: Dossier) -> tuple[dt.date, ...]:
+def deadline_events(dossier: Dossier) -> list[tuple[str, dt.date]]:
+    """(kind, day) of the timeline events deadlines depend on (no query)."""
+    return [
+        (kind, day)
+        for kind, iso in (dossier.timeline_marks or [])
+        if (day := as_date(iso)) is not None
+    ]
+
+
+def ar_dates_for(
+    dossier: Dossier, events: list[tuple[str, dt.date]] | None = None
+) -> tuple[dt.date, ...]:
     """Days on which an avis de réception came back, oldest first.
 
     Read from the timeline (kind ``ar_received``): the events typed in by the
     debtor and those the ``letters`` app keeps for each generated letter whose
-    avis de réception is recorded (``source`` ``letter:<kind>:ar``). Uses the
-    prefetched events when the caller prefetched ``timeline_events``.
+    avis de réception is recorded (``source`` ``letter:<kind>:ar``).
     """
+    events = deadline_events(dossier) if events is None else events
     return tuple(
-        sorted(
-            event.occurred_on
-            for event in dossier.timeline_events.all()
-            if event.kind == TimelineKind.AR_RECEIVED
-        )
+        sorted(day for kind, day in events if kind == TimelineKind.AR_RECEIVED)
     )
 
 
-def answer_received_after(dossier: Dossier, day: dt.date) -> bool:
+def answer_received_after(events: list[tuple[str, dt.date]], day: dt.date) -> bool:
     """Whether a letter from the agency is in the timeline after ``day``."""
-    return any(
-        event.kind == TimelineKind.LETTER_RECEIVED and event.occurred_on > day
-        for event in dossier.timeline_events.all()
-    )
+    return any(kind == TimelineKind.LETTER_RECEIVED and on > day for kind, on in events)
 
 
 def assess_dossier(dossier: Dossier, *, today: dt.date) -> DossierAssessment:
     """Assess the answers, with the avis de réception of the timeline."""
-    ars = (
-        tuple(day for day in ar_dates_for(dossier) if day <= today)
-        if dossier.pk is not None
-        else ()
-    )
+    events = deadline_events(dossier)
+    ars = tuple(day for day in ar_dates_for(dossier, events) if day <= today)
     if not ars:
         return assess_answers(dossier.answers or {}, today=today)
     return assess_answers(
         dossier.answers or {},
         today=today,
         ar_received_on=ars,
-        answer_received_after_ar=answer_received_after(dossier, max(ars)),
+        answer_received_after_ar=answer_received_after(events, max(ars)),
     )
 
 
 def upcoming_deadlines(
     dossiers: Iterable[Dossier], *, today: dt.date, limit: int = 2
 ) -> dict[int, tuple[deadline_rules.Deadline, ...]]:
-    """Per dossier id, the ``limit`` nearest deadlines not yet passed.
-
-    Prefetch ``deadline_events_prefetch()`` first: no query per dossier.
-    """
+    """Per dossier id, the ``limit`` nearest deadlines not yet passed (no query)."""
     return {
         dossier.pk: tuple(
             d for d in assess_dossier(dossier, today=today).deadlines if not d.overdue

@@ -79,6 +79,10 @@ class Dossier(models.Model):
     )
     next_deadline = models.DateField(_("prochaine échéance"), null=True, blank=True)
     urgent = models.BooleanField(_("urgent"), default=False)
+    # (kind, ISO date) of the timeline events the deadlines read (avis de
+    # réception, letters received), kept by the timeline services so that
+    # assessing a dossier needs no query.
+    timeline_marks = models.JSONField(default=list, blank=True, editable=False)
 
     objects = DossierQuerySet.as_manager()
 

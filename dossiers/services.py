@@ -15,12 +15,12 @@ from django.utils import timezone
 
 from accounts.models import User
 
-from .assessment import as_decimal, assess_dossier
+from .assessment import as_decimal, assess_dossier, timeline_marks_for
 from .models import CalendarToken, Dossier, TimelineEvent, Upload
 from .uploads import CleanFile
 
 
-def _jsonable(value: Mapping[str, Any]) -> dict[str, Any]:
+def jsonable(value: Mapping[str, Any]) -> dict[str, Any]:
     """Dates, decimals and model ids as JSON values (the way they are stored)."""
     return json.loads(json.dumps(value, cls=DjangoJSONEncoder))
 
@@ -51,12 +51,14 @@ def dossier_save_step(
     browser closes or the session expires.
     """
     dossier.wizard_data = {**(dossier.wizard_data or {}), step: dict(raw)}
-    dossier.answers = {**(dossier.answers or {}), step: _jsonable(answers)}
+    dossier.answers = {**(dossier.answers or {}), step: jsonable(answers)}
     dossier.current_step = next_step or step
     for clean in files:
         upload_add(dossier=dossier, clean=clean)
     _refresh_summary(dossier, today=today or timezone.localdate())
-    dossier.full_clean()
+    # Hot path: the owner is set by the server, the agency comes from a
+    # validated choice and the JSON is built by the forms: skip re-checking them.
+    dossier.full_clean(exclude=["owner", "agency", "wizard_data", "answers"])
     dossier.save()
     return dossier
 
@@ -241,12 +243,14 @@ def timeline_sync(
 
 
 def _refresh_next_deadline(dossier: Dossier, *, today: dt.date) -> None:
-    # A stale prefetch would hide the event just added or deleted.
-    getattr(dossier, "_prefetched_objects_cache", {}).pop("timeline_events", None)
+    """After a timeline change: the marks the deadlines read, then the summary."""
+    dossier.timeline_marks = timeline_marks_for(dossier)
     result = assess_dossier(dossier, today=today)
     dossier.next_deadline, dossier.urgent = result.next_deadline, result.urgent
     Dossier.objects.filter(pk=dossier.pk).update(
-        next_deadline=result.next_deadline, urgent=result.urgent
+        timeline_marks=dossier.timeline_marks,
+        next_deadline=result.next_deadline,
+        urgent=result.urgent,
     )
 
 

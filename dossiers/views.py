@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from . import access, services
-from .assessment import assess_dossier, deadline_events_prefetch, upcoming_deadlines
+from .assessment import assess_dossier, upcoming_deadlines
 from .forms_timeline import TimelineEventForm
 from .models import TimelineEvent, TimelineKind
 from .wizard import STEP_TITLES
@@ -17,11 +17,7 @@ from .wizard import STEP_TITLES
 
 def dossier_list(request: HttpRequest) -> HttpResponse:
     """The user's dossiers with their two nearest deadlines (constant queries)."""
-    dossiers = list(
-        access.dossiers_for_owner(request.user)
-        .select_related("agency")
-        .prefetch_related(deadline_events_prefetch())
-    )
+    dossiers = list(access.dossiers_for_owner(request.user).select_related("agency"))
     nearest = upcoming_deadlines(dossiers, today=timezone.localdate())
     for dossier in dossiers:
         dossier.upcoming_deadlines = nearest[dossier.pk]  # type: ignore[attr-defined]

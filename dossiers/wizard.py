@@ -75,8 +75,9 @@ class DossierStorage(BaseStorage):  # type: ignore[misc]
             self.data[self.step_data_key] = dict(dossier.wizard_data or {})
             self.data[self.step_key] = dossier.current_step or None
 
-    def _set_current_step(self, step: str | None) -> None:
-        super()._set_current_step(step)
+    def update_response(self, response: HttpResponse) -> None:
+        """Remember where she stopped (one write, only when it changed)."""
+        step = self.current_step
         if self.dossier is not None and step:
             services.dossier_set_current_step(dossier=self.dossier, step=step)
 
@@ -87,9 +88,6 @@ class DossierStorage(BaseStorage):  # type: ignore[misc]
         return None
 
     def set_step_files(self, step: str, files: Any) -> None:
-        return None
-
-    def update_response(self, response: HttpResponse) -> None:
         return None
 
 
@@ -117,7 +115,9 @@ class DossierWizard(NamedUrlWizardView):  # type: ignore[misc]
             raise Http404("Étape inconnue")
         if self.dossier is None and step not in (None, self.steps.first):
             return redirect(self.get_step_url(self.steps.first))
-        return TemplateView.dispatch(self, request, *args, **kwargs)
+        response = TemplateView.dispatch(self, request, *args, **kwargs)
+        self.storage.update_response(response)
+        return response
 
     def get_prefix(self, request: HttpRequest, *args: Any, **kwargs: Any) -> str:
         return "questionnaire"
@@ -221,17 +221,16 @@ class DossierWizard(NamedUrlWizardView):  # type: ignore[misc]
         if self.dossier is None:
             self.dossier = services.dossier_create(owner=self.request.user)  # type: ignore[arg-type]
             self.storage.dossier = self.dossier
-        files = (
-            form.cleaned_data.get("scans", [])
-            if self.steps.current == "courrier"
-            else []
-        )
+        step = self.steps.current
+        answers = form.answers()
+        files = form.cleaned_data.get("scans", []) if step == "courrier" else []
         services.dossier_save_step(
             dossier=self.dossier,
-            step=self.steps.current,
+            step=step,
             raw=raw,
-            answers=form.answers(),
+            answers=answers,
             files=files,
+            next_step=self.next_step_after(step, answers),
         )
         if self.steps.current == "coordonnees" and form.cleaned_data.get(
             "save_to_profile"
@@ -240,6 +239,22 @@ class DossierWizard(NamedUrlWizardView):  # type: ignore[misc]
         if hasattr(self, "_assessment"):
             del self._assessment
         return raw
+
+    def next_step_after(self, step: str, answers: dict[str, Any]) -> str:
+        """The step that follows once ``answers`` are saved, so that one write
+        stores both (conditions read the answers being saved)."""
+        assert self.dossier is not None
+        saved = self.dossier.answers
+        self.dossier.answers = {**(saved or {}), step: services.jsonable(answers)}
+        for cached in ("_resolved_form_list", "_cache_signature"):
+            self.__dict__.pop(cached, None)
+        try:
+            return self.get_next_step(step) or step
+        finally:
+            self.dossier.answers = saved
+            for cached in ("_resolved_form_list", "_cache_signature"):
+                self.__dict__.pop(cached, None)
+            self.get_form_list()  # formtools' post() expects the cache to exist
 
     def render_revalidation_failure(
         self, failed_step: str, form: Any, **kwargs: Any
