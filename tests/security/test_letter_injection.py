@@ -94,6 +94,9 @@ def fetched(monkeypatch: pytest.MonkeyPatch) -> list[str]:
         return original(self, url, headers)
 
     monkeypatch.setattr(rendering.StaticOnlyFetcher, "fetch", spy)
+    # The letter stylesheet is parsed once per process: start from scratch so
+    # the spy sees it (and its fonts) fetched like on a fresh worker.
+    monkeypatch.setattr(rendering, "_letter_sheet", None)
     return urls
 
 
