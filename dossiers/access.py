@@ -20,6 +20,11 @@ def dossiers_for_owner(user: UserLike) -> DossierQuerySet:
     return Dossier.objects.owned_by(user)
 
 
+def dossiers_for_owner_id(user_id: int) -> DossierQuerySet:
+    """The dossiers of the user a private token (calendar feed) stands for."""
+    return Dossier.objects.filter(owner_id=user_id)
+
+
 def get_dossier_for_owner(user: UserLike, dossier_id: int | str) -> Dossier:
     """The user's own dossier, or Http404."""
     try:

@@ -109,8 +109,19 @@ def limitation_view(
     )
 
 
+def wants_to_pay(answers: Answers) -> bool:
+    """She said, in « Vérifications », that she considers paying."""
+    return (answers.get("verifications") or {}).get("payment_considered") == "yes"
+
+
+def situation_answers(answers: Answers) -> dict[str, Any]:
+    """« Ma situation », only while it still applies: answers of a step she
+    skipped since (no longer considering a payment) are ignored."""
+    return (answers.get("situation") or {}) if wants_to_pay(answers) else {}
+
+
 def run_budget(answers: Answers) -> budget_rules.Budget | None:
-    situation = answers.get("situation") or {}
+    situation = situation_answers(answers)
     total = as_decimal((answers.get("montants") or {}).get("total_claimed"))
     income = as_decimal(situation.get("monthly_income"))
     if not situation or income is None or not total:
@@ -147,7 +158,7 @@ def facts_from(
     courrier = answers.get("courrier") or {}
     montants = answers.get("montants") or {}
     checks = answers.get("verifications") or {}
-    situation = answers.get("situation") or {}
+    situation = situation_answers(answers)
     return finding_rules.Facts(
         letter_kind=courrier.get("letter_kind") or "relance",
         letter_date=as_date(courrier.get("letter_date")),

@@ -13,17 +13,19 @@ from typing import Any
 from django.conf import settings
 from django.core.exceptions import SuspiciousOperation
 from django.core.files.storage import FileSystemStorage
+from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.decorators import method_decorator
 from django.views.generic import TemplateView
 from formtools.wizard.forms import ManagementForm
 from formtools.wizard.storage.base import BaseStorage
-from formtools.wizard.views import NamedUrlWizardView, StepsHelper
+from formtools.wizard.views import NamedUrlWizardView, StepsHelper, WizardView
 
 from . import access, forms, services
-from .assessment import assess_answers
+from .assessment import assess_answers, run_estimate, wants_to_pay
 from .law.prescription import NATURES
 from .models import Dossier
 
@@ -54,12 +56,11 @@ def payment_considered(wizard: "DossierWizard") -> bool:
     """« Ma situation » only when she considers paying (vérifications) and the
     debt does not seem time-barred (prescription): paying a barred debt is
     exactly what the findings advise against."""
-    dossier = wizard.dossier
-    answers = dossier.answers if dossier else {}
-    wants_to_pay = (answers.get("verifications") or {}).get(
-        "payment_considered"
-    ) == "yes"
-    return wants_to_pay and not (dossier and dossier.limitation_status == "barred")
+    answers = (wizard.dossier.answers if wizard.dossier else None) or {}
+    if not wants_to_pay(answers):
+        return False
+    estimate, _ = run_estimate(answers.get("prescription") or {}, timezone.localdate())
+    return not (estimate and estimate.status == "barred")
 
 
 class DossierStorage(BaseStorage):  # type: ignore[misc]
@@ -76,9 +77,10 @@ class DossierStorage(BaseStorage):  # type: ignore[misc]
             self.data[self.step_key] = dossier.current_step or None
 
     def update_response(self, response: HttpResponse) -> None:
-        """Remember where she stopped (one write, only when it changed)."""
+        """Remember where she stopped: on POST only (no state change on GET),
+        one write, and only when it changed."""
         step = self.current_step
-        if self.dossier is not None and step:
+        if self.dossier is not None and step and self.request.method == "POST":
             services.dossier_set_current_step(dossier=self.dossier, step=step)
 
     def reset(self) -> None:
@@ -171,6 +173,8 @@ class DossierWizard(NamedUrlWizardView):  # type: ignore[misc]
     # -- requests ---------------------------------------------------------------
 
     def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        if kwargs.get("step") == self.done_step_name:
+            return self.done_page()
         if (
             kwargs.get("step") is None
             and self.storage.current_step not in self.get_form_list()
@@ -216,6 +220,7 @@ class DossierWizard(NamedUrlWizardView):  # type: ignore[misc]
             form = self.get_form(data=data)
         return form
 
+    @method_decorator(transaction.atomic)
     def process_step(self, form: forms.StepForm) -> dict[str, list[str]]:
         raw = self.get_form_step_data(form)
         if self.dossier is None:
@@ -261,6 +266,19 @@ class DossierWizard(NamedUrlWizardView):  # type: ignore[misc]
     ) -> HttpResponse:
         self.storage.current_step = failed_step
         return redirect(self.get_step_url(failed_step))
+
+    def done_page(self) -> HttpResponse:
+        """GET of ``…/termine/`` changes nothing: the questionnaire is finished
+        by the POST of its last step. A finished dossier shows its page; an
+        unfinished one goes back to its first unanswered step."""
+        if self.dossier is not None and self.dossier.is_complete:
+            return redirect(self.dossier)
+        return redirect(self.get_step_url(self.first_unanswered_step()))
+
+    def render_done(self, form: Any, **kwargs: Any) -> HttpResponse:
+        """Finish on the POST of the last step (formtools would redirect to a
+        GET of ``…/termine/`` and finish there: a state change on GET)."""
+        return WizardView.render_done(self, form, **kwargs)
 
     def done(self, form_list: Any, **kwargs: Any) -> HttpResponse:
         if self.dossier is None:

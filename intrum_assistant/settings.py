@@ -227,7 +227,7 @@ DEFAULT_FROM_EMAIL = os.environ.get(
     "DEFAULT_FROM_EMAIL", "Assistant recouvrement <noreply@localhost>"
 )
 
-# Sessions: server-side, 12 hours of inactivity at most.
+# Sessions: server-side, 12 hours after login at most (absolute lifetime).
 SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 12 * 3600)
 SESSION_SAVE_EVERY_REQUEST = False
 SESSION_COOKIE_HTTPONLY = True

@@ -44,11 +44,14 @@ def _facts(context: dict[str, Any]) -> dict[str, Any]:
     return json.loads(json.dumps(keep, cls=DjangoJSONEncoder, default=str))
 
 
-@transaction.atomic
 def letter_generate(
     *, letter: Letter, spec: LetterSpec, today: dt.date | None = None
 ) -> LetterVersion:
-    """Render the letter to PDF and store it as a new immutable version."""
+    """Render the letter to PDF and store it as a new immutable version.
+
+    The render happens outside any transaction: with SQLite's IMMEDIATE
+    transactions it would otherwise hold the write lock for its whole length.
+    """
     today = today or timezone.localdate()
     dossier = letter.dossier
     data = compose.letter_input(
@@ -68,6 +71,7 @@ def letter_generate(
     return _store_version(letter, pdf, _facts(context))
 
 
+@transaction.atomic
 def _store_version(letter: Letter, pdf: bytes, facts: dict[str, Any]) -> LetterVersion:
     Letter.objects.select_for_update().filter(pk=letter.pk).first()
     last = letter.versions.aggregate(last=Max("number"))["last"] or 0

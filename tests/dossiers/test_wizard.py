@@ -1,7 +1,10 @@
 """Wizard behaviour: persistence, conditions, tampering, hostile input."""
 
+import datetime as dt
+
 import pytest
 from django.test import Client
+from django.utils import timezone
 
 from dossiers import services
 from dossiers.models import Dossier
@@ -108,8 +111,8 @@ def test_done_with_a_missing_step_sends_back_to_it(debtor_client: Client) -> Non
 
 
 class FakeWizard:
-    def __init__(self, answers: dict, limitation_status: str = "") -> None:
-        self.dossier = Dossier(answers=answers, limitation_status=limitation_status)
+    def __init__(self, answers: dict) -> None:
+        self.dossier = Dossier(answers=answers)
 
 
 @pytest.mark.parametrize(
@@ -123,17 +126,43 @@ def test_situation_step_only_when_payment_considered(answer, shown) -> None:
 
 
 @pytest.mark.parametrize(
-    ("status", "shown"),
+    ("prescription", "shown"),
     [
-        ("barred", False),
-        ("not_barred", True),
-        ("partly_barred", True),
-        ("uncertain", True),
+        ({"nature": "telecom", "start": "2020-01-15", "events": []}, False),
+        ({"nature": "consumer_credit", "start": "RECENT", "events": []}, True),
+        ({"nature": "public_debt", "start": "2020-01-15", "events": []}, True),
+        ({"nature": "telecom", "start": None, "events": []}, True),
     ],
+    ids=["barred", "not-barred", "uncertain", "start-unknown"],
 )
-def test_situation_step_skipped_when_the_debt_seems_barred(status, shown) -> None:
-    wizard = FakeWizard({"verifications": {"payment_considered": "yes"}}, status)
-    assert payment_considered(wizard) is shown  # type: ignore[arg-type]
+def test_situation_step_skipped_when_the_debt_seems_barred(prescription, shown) -> None:
+    if (
+        prescription["start"] == "RECENT"
+    ):  # a month ago, whatever the day the suite runs
+        recent = timezone.localdate() - dt.timedelta(days=30)
+        prescription = {**prescription, "start": recent.isoformat()}
+    answers = {
+        "verifications": {"payment_considered": "yes"},
+        "prescription": prescription,
+    }
+    assert payment_considered(FakeWizard(answers)) is shown  # type: ignore[arg-type]
+
+
+def test_skipped_situation_answers_are_ignored() -> None:
+    from dossiers.assessment import facts_from, run_budget
+
+    answers = {
+        "montants": {"total_claimed": "500.00", "lines": []},
+        "verifications": {"payment_considered": "no"},
+        "situation": {
+            "monthly_income": "1500",
+            "fixed_charges": "900",
+            "dependants": 1,
+            "surendettement_admissible": "yes",
+        },
+    }
+    assert run_budget(answers) is None
+    assert facts_from(answers, None, None).surendettement_admissible is False
 
 
 def test_condition_reads_only_earlier_steps() -> None:

@@ -1,6 +1,13 @@
 """Realistic answers for each wizard step, as a browser would post them."""
 
+import datetime as dt
+
 P = "questionnaire-current_step"
+
+# A consumer credit that is NOT time-barred whatever the day the suite runs:
+# first unpaid instalment six months ago, a payment three months ago.
+CREDIT_START = (dt.date.today() - dt.timedelta(days=180)).isoformat()  # noqa: DTZ011
+CREDIT_PAYMENT = (dt.date.today() - dt.timedelta(days=90)).isoformat()  # noqa: DTZ011
 
 COURRIER = {
     "courrier-agency": "",
@@ -50,14 +57,14 @@ VERIFICATIONS = {
 
 PRESCRIPTION = {
     "prescription-nature": "consumer_credit",
-    "prescription-start": "2025-06-05",
+    "prescription-start": CREDIT_START,
     "prescription-acceleration": "",
     "prescription-events-TOTAL_FORMS": "1",
     "prescription-events-INITIAL_FORMS": "0",
     "prescription-events-MIN_NUM_FORMS": "0",
     "prescription-events-MAX_NUM_FORMS": "30",
     "prescription-events-0-kind": "partial_payment",
-    "prescription-events-0-on": "2025-09-10",
+    "prescription-events-0-on": CREDIT_PAYMENT,
     "prescription-events-0-end": "",
 }
 

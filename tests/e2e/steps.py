@@ -10,6 +10,8 @@ from pathlib import Path
 
 from playwright.sync_api import Locator, Page, expect
 
+from tests.dossiers.wizard_data import CREDIT_PAYMENT, CREDIT_START
+
 from .conftest import PASSWORD
 
 
@@ -106,12 +108,12 @@ def fill_prescription(page: Page) -> None:
     group(page, "D'où vient cette dette").get_by_role(
         "radio", name=re.compile(r"^Crédit à la consommation")
     ).check()
-    page.get_by_label("Point de départ du délai").fill("2025-06-05")
+    page.get_by_label("Point de départ du délai").fill(CREDIT_START)
     event = row(page, "Événement 1")
     event.get_by_label("Ce qui s'est passé").select_option(
         label="Paiement partiel (acompte)"
     )
-    event.get_by_label(re.compile(r"^Date\b")).first.fill("2025-09-10")
+    event.get_by_label(re.compile(r"^Date\b")).first.fill(CREDIT_PAYMENT)
 
 
 def fill_situation(page: Page) -> None:

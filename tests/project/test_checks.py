@@ -61,3 +61,13 @@ def test_check_deploy_is_clean_with_production_variables() -> None:
 @pytest.mark.django_db
 def test_makemigrations_has_nothing_to_do() -> None:
     call_command("makemigrations", "--check", "--dry-run", verbosity=0)
+
+
+def test_proxy_without_proxy_count_is_flagged(settings) -> None:
+    settings.SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    settings.AXES_IPWARE_PROXY_COUNT = None
+    assert [w.id for w in checks.check_lockout_behind_proxy(None)] == [
+        "intrum_assistant.W001"
+    ]
+    settings.AXES_IPWARE_PROXY_COUNT = 1
+    assert checks.check_lockout_behind_proxy(None) == []

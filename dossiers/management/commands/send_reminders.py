@@ -15,13 +15,13 @@ from django.conf import settings
 from django.core.mail import send_mail
 from django.core.management.base import BaseCommand, CommandParser
 from django.db import IntegrityError, transaction
-from django.db.models import Prefetch
 from django.template.loader import render_to_string
 from django.utils import timezone
 
 from accounts.models import User
+from dossiers import access
 from dossiers.assessment import assess_dossier
-from dossiers.models import Dossier, ReminderSent, TimelineEvent
+from dossiers.models import Dossier, ReminderSent
 
 WINDOWS = (1, 7)
 """Days before a deadline when a reminder goes out (the tightest one wins)."""
@@ -51,9 +51,7 @@ def window_for(due: dt.date, today: dt.date) -> int | None:
 
 
 def dues_for(user: User, today: dt.date) -> Iterator[Due]:
-    dossiers = Dossier.objects.filter(owner=user).prefetch_related(
-        Prefetch("timeline_events", queryset=TimelineEvent.objects.all())
-    )
+    dossiers = access.dossiers_for_owner(user)
     for dossier in dossiers:
         for deadline in assess_dossier(dossier, today=today).deadlines:
             window = window_for(deadline.due, today)
