@@ -7,7 +7,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 STAMP := $(VENV)/.installed
-DEV_ENV := DJANGO_DEBUG=1
+DEV_ENV := DJANGO_DEBUG=1 SITE_URL=http://127.0.0.1:$(PORT)
 
 .PHONY: install run serve test lint test-sqlite test-postgres bench clean help
 
@@ -47,6 +47,7 @@ serve: install var var/secret_key
 	@# LETTERS_PDF_ISOLATION=process: PDFs render in one niced worker process
 	@# per web process, with a hard timeout (letters/rendering.py, bench item 5).
 	DJANGO_SECRET_KEY=$$(cat var/secret_key) DJANGO_HTTPS=0 LETTERS_PDF_ISOLATION=process \
+	  SITE_URL=$${SITE_URL:-http://127.0.0.1:$(PORT)} \
 	  $(BIN)/gunicorn intrum_assistant.wsgi --bind 127.0.0.1:$(PORT) \
 	  --workers $${WEB_CONCURRENCY:-2} --worker-class gthread --threads 4 \
 	  --preload --timeout 30 --access-logfile -

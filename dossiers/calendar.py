@@ -38,7 +38,8 @@ def user_dossiers(user_id: int) -> Iterable[Dossier]:
 
 
 def build_calendar(dossiers: Iterable[Dossier], *, today: dt.date) -> Calendar:
-    """Every deadline of every dossier, as all-day events with an alarm."""
+    """Every coming deadline of every dossier, as all-day events with an alarm
+    (past ones stay on the dossier page, not in the calendar)."""
     calendar = Calendar()
     calendar.add("prodid", "-//Assistant recouvrement//echeances//FR")
     calendar.add("version", "2.0")
@@ -46,7 +47,8 @@ def build_calendar(dossiers: Iterable[Dossier], *, today: dt.date) -> Calendar:
     stamp = timezone.now()
     for dossier in dossiers:
         for deadline in assess_dossier(dossier, today=today).deadlines:
-            calendar.add_component(_event(dossier, deadline, stamp))
+            if not deadline.overdue:
+                calendar.add_component(_event(dossier, deadline, stamp))
     return calendar
 
 

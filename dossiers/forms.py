@@ -5,6 +5,7 @@ from typing import Any, ClassVar
 
 from django import forms
 from django.core.files.uploadedfile import UploadedFile
+from django.forms.utils import ErrorDict
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -63,6 +64,12 @@ class StepForm(forms.Form):
     def answers(self) -> dict[str, Any]:
         """The cleaned values kept in ``Dossier.answers`` (JSON-serialisable)."""
         return dict(self.cleaned_data)
+
+    def quiet(self) -> "StepForm":
+        """Redisplay what was typed without validating it (« Ajouter une ligne »)."""
+        self._errors = ErrorDict()
+        self.cleaned_data = {}
+        return self
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -254,6 +261,14 @@ class RowsForm(StepForm):
             fields = [*self.rows.form.base_fields, "DELETE"]
             keys |= {f"{row_prefix}-{name}" for name in fields}
         return keys
+
+    def quiet(self) -> "StepForm":
+        super().quiet()
+        self.rows._errors = []
+        self.rows._non_form_errors = self.rows.error_class()
+        for row in self.rows.forms:
+            row._errors = ErrorDict()
+        return self
 
     def kept_rows(self) -> list[dict[str, Any]]:
         return [

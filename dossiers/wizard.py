@@ -218,7 +218,7 @@ class DossierWizard(NamedUrlWizardView):  # type: ignore[misc]
                 total = 0
             data[key] = str(min(max(total, 0) + 1, forms.MAX_ROWS))
             form = self.get_form(data=data)
-        return form
+        return form.quiet()
 
     @method_decorator(transaction.atomic)
     def process_step(self, form: forms.StepForm) -> dict[str, list[str]]:

@@ -14,6 +14,7 @@ urlpatterns = [
     path("", views.landing, name="landing"),
     path("mentions-legales/", views.legal_notice, name="legal_notice"),
     path("healthz", views.healthz, name="healthz"),
+    path("favicon.ico", views.favicon, name="favicon"),
     path(
         "connexion/",
         auth_views.LoginView.as_view(redirect_authenticated_user=True),

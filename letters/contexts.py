@@ -193,6 +193,7 @@ def contestation(data: LetterInput) -> Context:
     )
     ctx.update(
         no_acknowledgment=NO_ACKNOWLEDGMENT,
+        contest_sentence=_contest_sentence(data),
         creditor=recipient(data)["creditor"],
         documents=_requested_documents(data),
         received=[DOCUMENTS[c].label for c in _received(data) if c in DOCUMENTS],
@@ -200,6 +201,22 @@ def contestation(data: LetterInput) -> Context:
         enclosures=["Copie de votre courrier"],
     )
     return ctx
+
+
+CONTEST_SENTENCES = {
+    "no": "Je conteste cette créance, dans son principe comme dans son montant.",
+    "partly": "Je conteste le montant de cette créance tel que vous le réclamez.",
+    "yes": "Avant tout règlement, je vous demande de justifier votre créance.",
+}
+"""What she said in « Vérifications » (recognises the debt?) sets how far the
+letter goes; anything else: she does not recognise it as it stands."""
+
+
+def _contest_sentence(data: LetterInput) -> str:
+    recognises = _answers(data, "verifications").get("recognises", "unknown")
+    return CONTEST_SENTENCES.get(
+        recognises, "Je ne reconnais pas cette créance en l'état de vos explications."
+    )
 
 
 def _received(data: LetterInput) -> list[str]:

@@ -199,10 +199,14 @@ def _explain(
 
 
 OVER_INDEBTEDNESS_TEXT: Final = (
-    f"Aucun échéancier tenable sur {HEURISTIC.horizon_months} mois n'apparaît : "
-    "votre situation relève peut-être du surendettement (impossibilité manifeste "
-    "de faire face à vos dettes). Le dépôt d'un dossier à la Banque de France est "
-    "gratuit. Une fois le dossier déclaré recevable, les saisies sont suspendues "
-    "et vous ne devez plus payer directement vos créanciers."
+    f"Selon cette estimation, aucun échéancier tenable sur {HEURISTIC.horizon_months} "
+    "mois n'apparaît : ne promettez pas des paiements que vous ne pourriez pas tenir. "
+    "Vous pouvez demander au juge des délais de paiement (jusqu'à deux ans) et vous "
+    "faire aider par un Point conseil budget ou une association. Si vous avez aussi "
+    "d'autres dettes que vous ne parvenez pas à payer, votre situation relève peut-être "
+    "du surendettement (impossibilité manifeste de faire face à l'ensemble de ses "
+    "dettes) : le dépôt d'un dossier à la Banque de France est gratuit ; une fois le "
+    "dossier déclaré recevable, les saisies sont suspendues et vous ne devez plus payer "
+    "directement vos créanciers."
 )
 """Pointer to the Banque de France procedure (L711-1, L722-2, L722-5)."""

@@ -16,7 +16,7 @@ from types import MappingProxyType
 from typing import Final, Literal
 
 from . import refs
-from .budget import OVER_INDEBTEDNESS_TEXT, Budget
+from .budget import Budget
 from .checks import (
     AGENCY_ROLES,
     DOCUMENTS,
@@ -403,12 +403,14 @@ def _admissible() -> Finding:
 
 
 def _over_indebted(budget: Budget) -> Finding:
+    """The budget's own figures and caveat come first: it is an estimate."""
     return Finding(
         code="over_indebtedness",
         severity="important",
-        title="Aucun échéancier tenable : pensez au surendettement",
-        explanation=OVER_INDEBTEDNESS_TEXT,
+        title="Votre budget ne permet pas d'échéancier tenable (estimation)",
+        explanation=budget.explanation,
         basis=budget.basis,
+        uncertain=budget.is_estimate,
     )
 
 

@@ -12,8 +12,11 @@ from letters.models import Letter
 register = template.Library()
 
 
-def offered_letters(assessment: DossierAssessment) -> list[dict[str, Any]]:
-    """Available responses with a letter, recommended first (triage order)."""
+def offered_letters(
+    assessment: DossierAssessment, chosen: tuple[str, ...] = ()
+) -> list[dict[str, Any]]:
+    """Available responses with a letter: those she chose in « Ma réponse »
+    first, then the triage order (recommended first), each with its reason."""
     offered = []
     for response in assessment.result.responses:
         spec = LETTERS.get(response.slug)
@@ -26,10 +29,17 @@ def offered_letters(assessment: DossierAssessment) -> list[dict[str, Any]]:
                     "slug": spec.slug,
                     "title": spec.title,
                     "recommended": response.recommended,
+                    "chosen": spec.slug in chosen,
+                    "reason": response.reason,
                     "warning": warning,
                 }
             )
-    return offered
+    return sorted(offered, key=lambda item: not item["chosen"])
+
+
+def chosen_letters(dossier: Dossier) -> tuple[str, ...]:
+    """The letters she ticked in the « Ma réponse » step."""
+    return tuple(((dossier.answers or {}).get("reponse") or {}).get("letters") or ())
 
 
 def letter_rows(dossier: Dossier) -> list[dict[str, Any]]:
@@ -51,6 +61,6 @@ def letter_rows(dossier: Dossier) -> list[dict[str, Any]]:
 def dossier_letters(dossier: Dossier, assessment: DossierAssessment) -> dict[str, Any]:
     return {
         "dossier": dossier,
-        "offered": offered_letters(assessment),
+        "offered": offered_letters(assessment, chosen_letters(dossier)),
         "letters": letter_rows(dossier),
     }

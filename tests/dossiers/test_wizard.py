@@ -418,3 +418,15 @@ def test_query_count_is_constant_as_the_dossier_grows(
     counts = [_count(debtor_client, f"/dossiers/{d.pk}/{page}") for d in (small, big)]
     assert counts[0] == counts[1]
     assert counts[0] <= 10
+
+
+def test_add_row_shows_no_validation_errors(debtor_client: Client) -> None:
+    dossier = started(debtor_client)
+    data = {
+        **post_data("montants", **{"montants-total_claimed": "abc"}),
+        "wizard_add_row": "1",
+    }
+    page = body(debtor_client.post(step_url(dossier, "montants"), data))
+    assert 'name="montants-lines-3-label"' in page
+    assert "Saisissez un montant en euros" not in page
+    assert 'value="abc"' in page  # what she typed is kept

@@ -192,6 +192,7 @@ PUBLIC_URLS: dict[str, dict[str, Any]] = {
     "landing": {},
     "legal_notice": {},
     "healthz": {},
+    "favicon": {},
     "login": {},
     "accounts:signup": {},
     "accounts:password_reset": {},
