@@ -4,8 +4,8 @@ What is counted (dates inclusive, in the site's time zone):
 
 - *dossiers partagés*: consents given to the association during the period;
 - *dossiers consultés*: distinct dossiers opened by its members (access log);
-- *dossiers clos*: dossiers shared with it whose review went to « clos »
-  during the period (last change of the review);
+- *dossiers clos*: dossiers shared with it whose review (its own, one per
+  association) went to « clos » during the period (last change of the review);
 - *montant réclamé*: sum of the amounts claimed in the dossiers shared during
   the period;
 - *montant contesté*: for those same dossiers, the whole claim when the
@@ -90,6 +90,7 @@ def activity(association: Association, start: dt.date, end: dt.date) -> Activity
         shared=period_shares.count(),
         opened=_opened(association, since, until),
         closed=Review.objects.filter(
+            association=association,
             dossier__in=ever,
             status=Review.Status.CLOSED,
             updated_at__gte=since,
@@ -149,7 +150,9 @@ def _letters_sent(dossiers: QuerySet[Any], start: dt.date, end: dt.date) -> int 
 def _by_status(association: Association) -> tuple[tuple[str, int], ...]:
     active = Share.objects.filter(association=association, revoked_at=None)
     counts = dict(
-        Review.objects.filter(dossier__in=active.values("dossier"))
+        Review.objects.filter(
+            association=association, dossier__in=active.values("dossier")
+        )
         .values("status")
         .annotate(n=Count("pk"))
         .values_list("status", "n")

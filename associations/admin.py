@@ -9,7 +9,9 @@ from typing import Any
 
 from django.apps import apps
 from django.contrib import admin
-from django.db.models import Model, QuerySet
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import PermissionDenied
+from django.db.models import OuterRef, QuerySet, Subquery
 from django.forms import BaseInlineFormSet, ModelForm
 from django.http import HttpRequest, HttpResponse
 from django.template.loader import render_to_string
@@ -27,37 +29,98 @@ from dossiers.templatetags.dossier_tags import euros, status_label
 
 from . import selectors, services
 from .admin_association import AssociationAdmin  # noqa: F401  (registers it)
-from .admin_filters import AssignedFilter, DeadlineFilter, LimitationFilter
+from .admin_filters import (
+    AssignedFilter,
+    DeadlineFilter,
+    LimitationFilter,
+    ReviewStatusFilter,
+)
+from .admin_invitation import InvitationAdmin  # noqa: F401  (registers it)
 from .display import answers_rows
 from .models import Advice, InternalNote, Review
 
+# Annotations of the changelist (``review_<name>``) from the viewer's review.
+REVIEW_COLUMNS = {
+    "status": "status",
+    "assigned_id": "assigned_to_id",
+    "assigned_first_name": "assigned_to__first_name",
+    "assigned_last_name": "assigned_to__last_name",
+    "assigned_email": "assigned_to__email",
+}
 
-class ReviewInline(admin.StackedInline):  # type: ignore[type-arg]
+
+class ReviewForm(ModelForm):  # type: ignore[type-arg]
+    """Only members of the review's own association can be assigned."""
+
+    class Meta:
+        model = Review
+        fields = ("status", "assigned_to")
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields.get("assigned_to")
+        if field is not None:
+            field.queryset = selectors.members_of(  # type: ignore[attr-defined]
+                self.instance.association_id
+            )
+
+
+class ScopedInline(admin.StackedInline):  # type: ignore[type-arg]
+    """Rows of the viewer's associations holding an active share only."""
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Any]:
+        queryset = super().get_queryset(request).select_related("association")
+        return selectors.scoped_to_viewer(queryset, request.user)
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return request.user.is_superuser
+
+
+class ReviewInline(ScopedInline):
+    """One review per association; created with the share (never here)."""
+
     model = Review
-    fields = ("status", "assigned_to", "updated_at")
-    readonly_fields = ("updated_at",)
+    form = ReviewForm
+    fields = ("association", "status", "assigned_to", "updated_at")
+    readonly_fields = ("association", "updated_at")
     can_delete = False
+    extra = 0
+
+    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+
+class NoteInline(ScopedInline):
+    """Append-only: the author edits their own text, others read it."""
+
+    fields = ("association", "text", "author", "created_at")
+    readonly_fields = ("association", "author", "created_at")
     extra = 1
-    max_num = 1
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Any]:
+        return super().get_queryset(request).select_related("author")
+
+    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        if obj is None or selectors.acting_association(request.user, obj) is None:
+            return False
+        return super().has_add_permission(request, obj)
 
     def get_formset(
         self, request: HttpRequest, obj: Dossier | None = None, **kwargs: Any
     ) -> type[BaseInlineFormSet]:  # type: ignore[type-arg]
         formset = super().get_formset(request, obj, **kwargs)
-        field = formset.form.base_fields.get("assigned_to")
-        if field is not None:
-            # Only members of an association the dossier is shared with.
-            field.queryset = selectors.reviewers_of(obj)  # type: ignore[attr-defined]
+        user_pk = request.user.pk
+
+        class AuthorOnlyForm(formset.form):  # type: ignore[name-defined, misc]
+            def __init__(self, *args: Any, **kwargs: Any) -> None:
+                super().__init__(*args, **kwargs)
+                text = self.fields.get("text")
+                mine = self.instance.author_id == user_pk
+                if text is not None and self.instance.pk is not None and not mine:
+                    text.disabled = True  # posted values are ignored
+
+        formset.form = AuthorOnlyForm
         return formset
-
-
-class NoteInline(admin.StackedInline):  # type: ignore[type-arg]
-    fields = ("text", "author", "created_at")
-    readonly_fields = ("author", "created_at")
-    extra = 1
-
-    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return request.user.is_superuser
 
 
 class AdviceInline(NoteInline):
@@ -80,9 +143,9 @@ class DossierAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
         "review_status",
         "assigned",
     )
-    list_select_related = ("owner", "review", "review__assigned_to")
+    list_select_related = ("owner",)
     list_filter = (
-        "review__status",
+        ReviewStatusFilter,
         "agency_name",
         LimitationFilter,
         DeadlineFilter,
@@ -98,6 +161,7 @@ class DossierAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
     view_on_site = False
     actions = ("assign_to_me", "mark_in_progress", "mark_waiting", "mark_closed")
     inlines = (ReviewInline, AdviceInline, InternalNoteInline)
+    change_form_template = "admin/associations/dossier_change_form.html"
     fieldsets = (
         (
             "La personne et son courrier",
@@ -135,8 +199,39 @@ class DossierAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
     # Scoping and permissions
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Dossier]:
-        queryset = access.dossiers_for_reviewer(request.user)
+        # The review columns and filters read the viewer's own review (that of
+        # the association they act for), never another association's.
+        reviews = selectors.scoped_to_viewer(
+            Review.objects.filter(dossier=OuterRef("pk")), request.user
+        ).order_by("association_id")
+        queryset = access.dossiers_for_reviewer(request.user).annotate(
+            **{
+                f"review_{name}": Subquery(reviews.values(field)[:1])
+                for name, field in REVIEW_COLUMNS.items()
+            }
+        )
         return queryset.order_by(*(self.get_ordering(request) or ("-updated_at",)))
+
+    def history_view(
+        self,
+        request: HttpRequest,
+        object_id: str,
+        extra_context: dict[str, Any] | None = None,
+    ) -> HttpResponse:
+        # LogEntry rows carry no association (and quote notes' text): only
+        # superusers read a dossier's history.
+        if not request.user.is_superuser:
+            if self.get_object(request, unquote(object_id)) is None:
+                return self._get_obj_does_not_exist_redirect(
+                    request, self.opts, object_id
+                )
+            raise PermissionDenied
+        return super().history_view(request, object_id, extra_context)
+
+    def log_change(self, request: HttpRequest, obj: Any, message: Any) -> Any:
+        if not message:
+            return None  # nothing changed: no empty "modified" entry
+        return super().log_change(request, obj, message)
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False  # dossiers are created by debtors only
@@ -160,7 +255,8 @@ class DossierAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
         for note in formset.save(commit=False):
             services.note_save(note=note, author=request.user)
         for note in formset.deleted_objects:
-            note.delete()
+            if request.user.is_superuser:
+                note.delete()
 
     def change_view(
         self,
@@ -194,16 +290,21 @@ class DossierAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
     def limitation(self, obj: Dossier) -> str:
         return status_label(obj.limitation_status)
 
-    @admin.display(description="suivi", ordering="review__status")
+    @admin.display(description="suivi", ordering="review_status")
     def review_status(self, obj: Dossier) -> str:
-        review = _review(obj)
-        return review.get_status_display() if review else "—"
+        status = getattr(obj, "review_status", None)
+        return str(Review.Status(status).label) if status else "—"
 
-    @admin.display(description="suivi par", ordering="review__assigned_to__last_name")
+    @admin.display(description="suivi par", ordering="review_assigned_last_name")
     def assigned(self, obj: Dossier) -> str:
-        review = _review(obj)
-        user = review.assigned_to if review else None
-        return (user.get_full_name() or user.email) if user else "—"
+        if getattr(obj, "review_assigned_id", None) is None:
+            return "—"
+        full_name = " ".join(
+            part
+            for part in (obj.review_assigned_first_name, obj.review_assigned_last_name)  # type: ignore[attr-defined]
+            if part
+        )
+        return full_name or obj.review_assigned_email  # type: ignore[attr-defined, no-any-return]
 
     # Read-only sections of the change page
 
@@ -285,7 +386,9 @@ class DossierAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
 
     @admin.action(description="M'assigner", permissions=["change"])
     def assign_to_me(self, request: HttpRequest, queryset: QuerySet[Dossier]) -> None:
-        count = services.review_update(dossiers=queryset, assign=request.user)
+        count = services.review_update(
+            dossiers=queryset, user=request.user, assign=request.user
+        )
         self.message_user(request, f"{count} dossier(s) vous sont assignés.")
 
     @admin.action(description="Passer en cours", permissions=["change"])
@@ -305,13 +408,8 @@ class DossierAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
     def _set_status(
         self, request: HttpRequest, queryset: QuerySet[Dossier], status: str
     ) -> None:
-        count = services.review_update(dossiers=queryset, status=status, assign=None)
+        count = services.review_update(
+            dossiers=queryset, user=request.user, status=status, assign=None
+        )
         label = Review.Status(status).label
         self.message_user(request, f"{count} dossier(s) passés à « {label} ».")
-
-
-def _review(obj: Model) -> Review | None:
-    try:
-        return obj.review  # type: ignore[attr-defined, no-any-return]
-    except Review.DoesNotExist:
-        return None

@@ -109,7 +109,11 @@ class AssociationAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
 
 
 class MembershipForm(forms.ModelForm):  # type: ignore[type-arg]
-    """A coordinator adds an existing account by its e-mail address."""
+    """Superusers only: add an existing account by its e-mail address.
+
+    Coordinators invite instead (``admin_invitation``), which neither tells
+    whether an account exists nor gives staff access before acceptance.
+    """
 
     email = forms.EmailField(label="adresse e-mail du membre")
 
@@ -139,6 +143,10 @@ class MembershipAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
         if request.user.is_superuser:
             return Membership.objects.all()
         return selectors.memberships_for_coordinator(request.user)
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        # Coordinators invite (Invitations › Ajouter): see admin_invitation.
+        return request.user.is_superuser
 
     def get_form(
         self, request: HttpRequest, obj: Membership | None = None, **kwargs: Any

@@ -11,6 +11,8 @@ from django.utils import timezone
 from dossiers.models import Dossier
 from dossiers.templatetags.dossier_tags import STATUS_LABELS
 
+from .models import Review
+
 
 class DeadlineFilter(admin.SimpleListFilter):
     title = "prochaine échéance"
@@ -39,11 +41,28 @@ class AssignedFilter(admin.SimpleListFilter):
     def queryset(
         self, request: HttpRequest, queryset: QuerySet[Dossier]
     ) -> QuerySet[Dossier]:
+        # ``review_assigned_id`` is annotated by ``DossierAdmin.get_queryset``
+        # from the viewer's own review (never another association's).
         if self.value() == "moi":
-            return queryset.filter(review__assigned_to=request.user)
+            return queryset.filter(review_assigned_id=request.user.pk)
         if self.value() == "personne":
-            return queryset.filter(review__assigned_to__isnull=True)
+            return queryset.filter(review_assigned_id__isnull=True)
         return queryset
+
+
+class ReviewStatusFilter(admin.SimpleListFilter):
+    title = "suivi"
+    parameter_name = "suivi"
+
+    def lookups(self, request: HttpRequest, model_admin: Any) -> list[tuple[str, str]]:
+        return [(value, str(label)) for value, label in Review.Status.choices]
+
+    def queryset(
+        self, request: HttpRequest, queryset: QuerySet[Dossier]
+    ) -> QuerySet[Dossier]:
+        if self.value() not in Review.Status.values:
+            return queryset
+        return queryset.filter(review_status=self.value())
 
 
 class LimitationFilter(admin.SimpleListFilter):

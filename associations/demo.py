@@ -1,8 +1,9 @@
 """Demo association for `manage.py seed_demo` (idempotent).
 
 « Association Démo » (Lyon): the volunteer and the coordinator are members;
-Sophie's dossier is shared with it, with one piece of advice and one internal
-note; Marc's dossier is not shared.
+Sophie's dossier is shared with it, with its review (« nouveau »), one piece
+of advice and one internal note, all attributed to « Association Démo »;
+Marc's dossier is not shared.
 """
 
 from dossiers.demo import DemoPeople
@@ -37,16 +38,22 @@ def seed(people: DemoPeople) -> Association:
         role=Membership.Role.COORDINATOR,
     )
     services.share_create(dossier=people.sophie_dossier, association=association)
-    _note(Advice, people, ADVICE)
-    _note(InternalNote, people, NOTE)
+    _note(Advice, people, association, ADVICE)
+    _note(InternalNote, people, association, NOTE)
     return association
 
 
 def _note(
-    model: type[Advice] | type[InternalNote], people: DemoPeople, text: str
+    model: type[Advice] | type[InternalNote],
+    people: DemoPeople,
+    association: Association,
+    text: str,
 ) -> None:
     dossier = people.sophie_dossier
-    if not model.objects.filter(dossier=dossier, text=text).exists():
+    if not model.objects.filter(
+        dossier=dossier, association=association, text=text
+    ).exists():
         services.note_save(
-            note=model(dossier=dossier, text=text), author=people.volunteer
+            note=model(dossier=dossier, association=association, text=text),
+            author=people.volunteer,
         )

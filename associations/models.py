@@ -110,11 +110,17 @@ class Review(models.Model):
         WAITING = "attente_reponse", _("en attente de réponse")
         CLOSED = "clos", _("clos")
 
-    dossier = models.OneToOneField(
+    dossier = models.ForeignKey(
         Dossier,
         on_delete=models.CASCADE,
-        related_name="review",
+        related_name="reviews",
         verbose_name=_("dossier"),
+    )
+    association = models.ForeignKey(
+        Association,
+        on_delete=models.CASCADE,
+        related_name="reviews",
+        verbose_name=_("association"),
     )
     status = models.CharField(
         _("suivi"), max_length=20, choices=Status.choices, default=Status.NEW
@@ -130,17 +136,32 @@ class Review(models.Model):
     updated_at = models.DateTimeField(_("mis à jour le"), auto_now=True)
 
     class Meta:
+        ordering = ("association", "id")
         verbose_name = _("suivi")
         verbose_name_plural = _("suivis")
         indexes: ClassVar = [models.Index(fields=["status", "updated_at"])]
+        constraints: ClassVar = [
+            models.UniqueConstraint(
+                fields=["dossier", "association"], name="review_unique"
+            ),
+        ]
 
     def __str__(self) -> str:
-        return f"{self.dossier} — {self.get_status_display()}"
+        return f"{self.association.name} — {self.get_status_display()}"
 
 
 class NoteBase(models.Model):
+    """Advice or note written for one association (set from the author's).
+
+    Append-only: only the author may edit the text, nobody changes the author
+    or the association, and only a superuser deletes (``services.note_save``).
+    """
+
     dossier = models.ForeignKey(
         Dossier, on_delete=models.CASCADE, verbose_name=_("dossier")
+    )
+    association = models.ForeignKey(
+        Association, on_delete=models.CASCADE, verbose_name=_("association")
     )
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -177,6 +198,49 @@ class InternalNote(NoteBase):
         default_related_name = "internal_notes"
         verbose_name = _("note interne (jamais montrée à la personne)")
         verbose_name_plural = _("notes internes (jamais montrées à la personne)")
+
+
+class Invitation(models.Model):
+    """A coordinator's invitation to join an association (token sent by e-mail).
+
+    Only the SHA-256 of the token is stored; the invitee accepts it while
+    logged in with ``email``, which is when the membership (and staff access)
+    is created.
+    """
+
+    association = models.ForeignKey(
+        Association,
+        on_delete=models.CASCADE,
+        related_name="invitations",
+        verbose_name=_("association"),
+    )
+    email = models.EmailField(_("adresse e-mail invitée"))
+    role = models.CharField(
+        _("rôle"),
+        max_length=20,
+        choices=Membership.Role.choices,
+        default=Membership.Role.VOLUNTEER,
+    )
+    token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("invité·e par"),
+    )
+    created_at = models.DateTimeField(_("envoyée le"), auto_now_add=True)
+    expires_at = models.DateTimeField(_("expire le"))
+    accepted_at = models.DateTimeField(_("acceptée le"), null=True, blank=True)
+
+    class Meta:
+        ordering = ("-created_at", "-id")
+        verbose_name = _("invitation")
+        verbose_name_plural = _("invitations")
+
+    def __str__(self) -> str:
+        return f"{self.email} — {self.association.name}"
 
 
 class AccessLog(models.Model):

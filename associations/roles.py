@@ -34,6 +34,9 @@ COORDINATOR_PERMISSIONS: Final = (
     "associations.delete_membership",
     "associations.view_share",
     "associations.view_accesslog",
+    "associations.view_invitation",
+    "associations.add_invitation",
+    "associations.delete_invitation",
 )
 
 GROUP_PERMISSIONS: Final = {

@@ -1,14 +1,20 @@
 """Reads of the associations app, each scoped to the requesting user."""
 
-from django.db.models import QuerySet
+import hashlib
+from typing import TypeVar
+
+from django.db.models import Exists, Model, OuterRef, QuerySet
 from django.http import Http404
+from django.utils import timezone
 
 from accounts.models import User
 from dossiers import access
 from dossiers.access import UserLike
 from dossiers.models import Dossier
 
-from .models import AccessLog, Association, Membership, Share
+from .models import AccessLog, Association, Invitation, Membership, Share
+
+M = TypeVar("M", bound=Model)
 
 
 def associations_of(
@@ -49,15 +55,13 @@ def access_logs_for_coordinator(user: UserLike) -> QuerySet[AccessLog]:
     return AccessLog.objects.filter(pk__in=logs.values("pk"))
 
 
-def reviewers_of(dossier: Dossier | None) -> QuerySet[User]:
-    """Members of the associations the dossier is (actively) shared with."""
-    if dossier is None:
+def members_of(association_id: int | None) -> QuerySet[User]:
+    """Members of one association (the assignees of its review)."""
+    if association_id is None:
         return User.objects.none()
-    members = User.objects.filter(
-        memberships__association__shares__dossier=dossier,
-        memberships__association__shares__revoked_at__isnull=True,
+    return User.objects.filter(memberships__association_id=association_id).order_by(
+        "email"
     )
-    return User.objects.filter(pk__in=members.values("pk")).order_by("email")
 
 
 def active_shares(dossier: Dossier) -> QuerySet[Share]:
@@ -79,3 +83,64 @@ def open_to_sharing(dossier: Dossier) -> QuerySet[Association]:
     """Associations the dossier could still be shared with."""
     taken = dossier.shares.filter(revoked_at=None).values("association")
     return Association.objects.exclude(pk__in=taken)
+
+
+def acting_association(user: UserLike, dossier: Dossier) -> Association | None:
+    """The association on whose behalf ``user`` works on ``dossier``.
+
+    Among the associations the user belongs to that the dossier is actively
+    shared with, the one with the lowest id (deterministic when the user
+    belongs to several). A superuser who is not such a member acts for the
+    first association (lowest id) holding an active share. None: no access.
+    """
+    if not user.is_authenticated or not user.is_active:
+        return None
+    active = Association.objects.filter(
+        shares__dossier=dossier, shares__revoked_at__isnull=True
+    ).order_by("pk")
+    mine = active.filter(memberships__user=user).first()
+    if mine is None and user.is_superuser:
+        return active.first()
+    return mine
+
+
+def scoped_to_viewer(queryset: QuerySet[M], user: UserLike) -> QuerySet[M]:
+    """Rows (with ``dossier`` and ``association``) the user may see in /admin/.
+
+    Those of the user's associations whose share of the row's dossier is
+    still active; superusers: all. Works for Review, Advice, InternalNote.
+    """
+    if not user.is_authenticated or not user.is_active:
+        return queryset.none()
+    if user.is_superuser:
+        return queryset
+    active = Share.objects.filter(
+        dossier=OuterRef("dossier"),
+        association=OuterRef("association"),
+        revoked_at__isnull=True,
+    )
+    return queryset.filter(
+        Exists(active), association__in=associations_of(user).values("pk")
+    )
+
+
+def invitations_for_coordinator(user: UserLike) -> QuerySet[Invitation]:
+    if user.is_authenticated and user.is_superuser:
+        return Invitation.objects.all()
+    return Invitation.objects.filter(association__in=coordinated_by(user))
+
+
+def token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def get_pending_invitation(token: str) -> Invitation:
+    """The unused, unexpired invitation of ``token``, or Http404."""
+    try:
+        return Invitation.objects.select_related("association").get(
+            token_hash=token_hash(token),
+            accepted_at__isnull=True,
+            expires_at__gt=timezone.now(),
+        )
+    except Invitation.DoesNotExist as exc:
+        raise Http404("Invitation introuvable") from exc

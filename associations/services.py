@@ -1,23 +1,34 @@
 """Writes of the associations app: consent, membership, review queue, logs."""
 
+import datetime as dt
+import secrets
+
+from django.conf import settings
 from django.contrib.auth.models import Group, Permission
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import QuerySet
+from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
 
 from accounts.models import User
 from dossiers.models import Dossier
 
-from . import roles
+from . import roles, selectors
 from .models import (
     AccessLog,
     Advice,
     Association,
     InternalNote,
+    Invitation,
     Membership,
     Review,
     Share,
 )
+
+INVITATION_VALIDITY = dt.timedelta(days=7)
 
 ROLE_GROUPS = {
     Membership.Role.VOLUNTEER: roles.VOLUNTEERS,
@@ -35,7 +46,7 @@ def share_create(*, dossier: Dossier, association: Association) -> Share:
         )
         share.full_clean()
         share.save()
-    Review.objects.get_or_create(dossier=dossier)
+    Review.objects.get_or_create(dossier=dossier, association=association)
     return share
 
 
@@ -103,27 +114,128 @@ def membership_sync_groups(*, user: User) -> None:
 
 
 def review_update(
-    *, dossiers: QuerySet[Dossier], status: str | None = None, assign: User | None
+    *,
+    dossiers: QuerySet[Dossier],
+    user: User,
+    status: str | None = None,
+    assign: User | None,
 ) -> int:
-    """Set the status and/or the assignee of several dossiers' reviews."""
+    """Set status and/or assignee of ``user``'s acting association's reviews.
+
+    For each dossier, only the review of the association ``user`` acts for
+    (``selectors.acting_association``): never another association's.
+    """
     ids = list(dossiers.values_list("pk", flat=True))
+    pairs: dict[int, int] = {}
+    shares = Share.objects.filter(dossier_id__in=ids, revoked_at=None)
+    if not user.is_superuser:
+        shares = shares.filter(association__memberships__user=user)
+    member_of = set(user.memberships.values_list("association_id", flat=True))
+    for dossier_id, association_id in shares.order_by(
+        "dossier_id", "association_id"
+    ).values_list("dossier_id", "association_id"):
+        current = pairs.get(dossier_id)
+        # A member's own association first, then the lowest id.
+        if current is None or (
+            association_id in member_of and current not in member_of
+        ):
+            pairs[dossier_id] = association_id
     Review.objects.bulk_create(
-        [Review(dossier_id=pk) for pk in ids], ignore_conflicts=True
+        [Review(dossier_id=d, association_id=a) for d, a in pairs.items()],
+        ignore_conflicts=True,
     )
     changes: dict[str, object] = {"updated_at": timezone.now()}
     if status is not None:
         changes["status"] = status
     if assign is not None:
         changes["assigned_to"] = assign
-    return Review.objects.filter(dossier_id__in=ids).update(**changes)
+    count = 0
+    for dossier_id, association_id in pairs.items():
+        count += Review.objects.filter(
+            dossier_id=dossier_id, association_id=association_id
+        ).update(**changes)
+    return count
 
 
 def note_save(*, note: Advice | InternalNote, author: User) -> None:
-    """Save advice or an internal note; a new one is signed by ``author``."""
-    if note.pk is None and note.author_id is None:
+    """Save advice or an internal note: append-only except for its author.
+
+    A new note is signed by ``author`` for the association ``author`` acts
+    for on the dossier (``selectors.acting_association``). An existing note
+    can only be edited by its author; author, association and dossier never
+    change. Raises PermissionDenied otherwise.
+    """
+    if note.pk is None:
         note.author = author
+        if note.association_id is None:
+            association = selectors.acting_association(author, note.dossier)
+            if association is None:
+                raise PermissionDenied("Aucune association n'a accès à ce dossier.")
+            note.association = association
+    else:
+        original = type(note).objects.get(pk=note.pk)
+        if original.author_id is None or original.author_id != author.pk:
+            raise PermissionDenied("Seul·e l'auteur·rice peut modifier ce texte.")
+        note.author_id = original.author_id
+        note.association_id = original.association_id
+        note.dossier_id = original.dossier_id
     note.full_clean()
     note.save()
+
+
+@transaction.atomic
+def invitation_create(
+    *,
+    association: Association,
+    email: str,
+    role: str,
+    created_by: User | None,
+    base_url: str,
+) -> tuple[Invitation, str]:
+    """Record an invitation and e-mail its link; returns it with the token.
+
+    The e-mail is sent whether or not an account exists with ``email``: the
+    coordinator learns nothing about who has an account.
+    """
+    token = secrets.token_urlsafe(32)
+    invitation = Invitation(
+        association=association,
+        email=email.strip().lower(),
+        role=role,
+        token_hash=selectors.token_hash(token),
+        created_by=created_by,
+        expires_at=timezone.now() + INVITATION_VALIDITY,
+    )
+    invitation.full_clean()
+    invitation.save()
+    context = {
+        "invitation": invitation,
+        "url": base_url.rstrip("/") + reverse("associations:invitation", args=[token]),
+    }
+    transaction.on_commit(
+        lambda: send_mail(
+            subject=f"Invitation à rejoindre {association.name}",
+            message=render_to_string("associations/invitation_email.txt", context),
+            from_email=settings.DEFAULT_FROM_EMAIL,
+            recipient_list=[invitation.email],
+        )
+    )
+    return invitation, token
+
+
+@transaction.atomic
+def invitation_accept(*, invitation: Invitation, user: User) -> Membership:
+    """The invitee, logged in with the invited address, joins the association."""
+    invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
+    if invitation.accepted_at is not None or invitation.expires_at <= timezone.now():
+        raise ValidationError("Cette invitation n'est plus valable.")
+    if user.email.lower() != invitation.email.lower():
+        raise PermissionDenied("Cette invitation est adressée à un autre compte.")
+    invitation.accepted_at = timezone.now()
+    invitation.save(update_fields=["accepted_at"])
+    return membership_add(
+        user=user, association=invitation.association, role=invitation.role
+    )
 
 
 def access_log_record(*, user: User, dossier: Dossier, path: str) -> AccessLog:

@@ -16,4 +16,9 @@ urlpatterns = [
         views.upload_for_viewer,
         name="upload",
     ),
+    path(
+        "associations/invitation/<str:token>/",
+        views.invitation_accept,
+        name="invitation",
+    ),
 ]

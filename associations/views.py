@@ -2,9 +2,10 @@
 
 from django import forms
 from django.contrib import messages
-from django.http import FileResponse, HttpRequest, HttpResponse
-from django.shortcuts import redirect
-from django.views.decorators.http import require_POST
+from django.core.exceptions import ValidationError
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_http_methods, require_POST
 
 from dossiers import access
 from dossiers.views import private_file_response
@@ -50,4 +51,37 @@ def upload_for_viewer(
 ) -> FileResponse:
     """A file of a dossier the user owns or reviews for an association."""
     upload = access.get_upload_for_viewer(request.user, dossier_id, upload_id)
+    if upload.dossier.owner_id != request.user.pk:
+        services.access_log_record(
+            user=request.user,  # type: ignore[arg-type]
+            dossier=upload.dossier,
+            path=request.path,
+        )
     return private_file_response(upload)
+
+
+@require_http_methods(["GET", "POST"])
+def invitation_accept(request: HttpRequest, token: str) -> HttpResponse:
+    """Join an association by its invitation (logged in with the invited address).
+
+    Unknown, used or expired token: 404. Another account: 403, and the page
+    says which address is expected only by « the one the e-mail was sent to ».
+    """
+    invitation = selectors.get_pending_invitation(token)
+    if request.user.email.lower() != invitation.email.lower():  # type: ignore[union-attr]
+        return render(
+            request, "associations/invitation.html", {"wrong_account": True}, status=403
+        )
+    if request.method == "POST":
+        try:
+            services.invitation_accept(
+                invitation=invitation,
+                user=request.user,  # type: ignore[arg-type]
+            )
+        except ValidationError as exc:
+            raise Http404("Invitation introuvable") from exc
+        messages.success(
+            request, f"Vous êtes maintenant membre de {invitation.association.name}."
+        )
+        return redirect("admin:index")
+    return render(request, "associations/invitation.html", {"invitation": invitation})

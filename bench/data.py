@@ -80,7 +80,9 @@ def add_dossiers(count: int, *, share_every: int = 1, batch: int = 5000) -> None
         Share.objects.bulk_create(
             Share(dossier=d, association=association, consented_at=now) for d in shared
         )
-        Review.objects.bulk_create(Review(dossier=d) for d in shared)
+        Review.objects.bulk_create(
+            Review(dossier=d, association=association) for d in shared
+        )
 
 
 def busy_dossier(size: int) -> tuple[User, Dossier]:

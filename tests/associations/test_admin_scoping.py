@@ -99,12 +99,12 @@ def test_advice_is_signed_by_the_volunteer_and_dossier_untouched(
     dossier = share_a.dossier
     before = Dossier.objects.get(pk=dossier.pk).updated_at
     data = {
-        "review-TOTAL_FORMS": "1",
-        "review-INITIAL_FORMS": "1",
-        "review-0-id": str(dossier.review.pk),
-        "review-0-dossier": str(dossier.pk),
-        "review-0-status": "en_cours",
-        "review-0-assigned_to": str(volunteer_a.pk),
+        "reviews-TOTAL_FORMS": "1",
+        "reviews-INITIAL_FORMS": "1",
+        "reviews-0-id": str(Review.objects.get(dossier=dossier).pk),
+        "reviews-0-dossier": str(dossier.pk),
+        "reviews-0-status": "en_cours",
+        "reviews-0-assigned_to": str(volunteer_a.pk),
         "advice-TOTAL_FORMS": "1",
         "advice-INITIAL_FORMS": "0",
         "advice-0-text": "Ne payez pas.",
@@ -116,6 +116,7 @@ def test_advice_is_signed_by_the_volunteer_and_dossier_untouched(
     assert response.status_code == 302, response.content.decode()[:3000]
     advice = dossier.advice.get()
     assert (advice.text, advice.author) == ("Ne payez pas.", volunteer_a)
+    assert advice.association == share_a.association
     review = Review.objects.get(dossier=dossier)
     assert (review.status, review.assigned_to) == ("en_cours", volunteer_a)
     assert Dossier.objects.get(pk=dossier.pk).updated_at == before

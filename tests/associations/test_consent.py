@@ -26,7 +26,7 @@ def test_owner_shares_with_recorded_consent(
     share = Share.objects.get(dossier=dossier, association=association_a)
     assert share.consented_at is not None
     assert share.revoked_at is None
-    assert dossier.review.status == "nouveau"
+    assert dossier.reviews.get(association=association_a).status == "nouveau"
 
 
 def test_sharing_twice_keeps_one_active_share(

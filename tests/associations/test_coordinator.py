@@ -54,41 +54,25 @@ def test_membership_gives_staff_and_group_and_removal_takes_them(
     assert not user.groups.exists()
 
 
-def test_coordinator_adds_a_member_by_email(
-    coordinator_a_client: Client, association_a: Association, association_b
+def test_coordinator_cannot_add_a_member_directly(
+    coordinator_a_client: Client, association_a: Association
 ) -> None:
+    """No lookup of accounts by e-mail: coordinators invite (test_invitations)."""
     member = factories.user("nouveau@example.org")
     url = "/admin/associations/membership/add/"
-    page = coordinator_a_client.get(url).content.decode()
-    assert "Asso A" in page
-    assert "Asso B" not in page
+    assert coordinator_a_client.get(url).status_code == 403
     response = coordinator_a_client.post(
         url,
         {
-            "email": "NOUVEAU@example.org",
+            "email": "nouveau@example.org",
             "association": association_a.pk,
             "role": "volunteer",
         },
     )
-    assert response.status_code == 302
+    assert response.status_code == 403
     member.refresh_from_db()
-    assert member.is_staff
-    assert member.groups.filter(name=roles.VOLUNTEERS).exists()
-
-
-def test_coordinator_cannot_add_to_another_association(
-    coordinator_a_client: Client, association_b: Association
-) -> None:
-    factories.user("nouveau@example.org")
-    coordinator_a_client.post(
-        "/admin/associations/membership/add/",
-        {
-            "email": "nouveau@example.org",
-            "association": association_b.pk,
-            "role": "volunteer",
-        },
-    )
-    assert not Membership.objects.filter(association=association_b).exists()
+    assert not member.is_staff
+    assert not Membership.objects.filter(user=member).exists()
 
 
 def test_coordinator_sees_only_their_association_and_members(
@@ -152,6 +136,7 @@ def activity_data(
     services.share_create(dossier=barred, association=association_a)
     services.review_update(
         dossiers=Dossier.objects.filter(pk=barred.pk),
+        user=volunteer_a,
         status=Review.Status.CLOSED,
         assign=None,
     )

@@ -21,4 +21,11 @@ def test_seed_demo_shares_sophie_not_marc(settings) -> None:
         "coordination@example.org": "coordinator",
     }
     assert Advice.objects.count() == InternalNote.objects.count() == 1
-    assert Dossier.objects.get(pk=share.dossier_id).review.status == "nouveau"
+    review = Dossier.objects.get(pk=share.dossier_id).reviews.get()
+    assert (review.status, review.association) == ("nouveau", share.association)
+    assert set(Advice.objects.values_list("association__name", flat=True)) == {
+        "Association Démo"
+    }
+    assert set(InternalNote.objects.values_list("association__name", flat=True)) == {
+        "Association Démo"
+    }

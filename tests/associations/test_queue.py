@@ -67,7 +67,7 @@ def titles(client: Client, query: str = "") -> set[str]:
         ("?echeance=30", {"Echeance proche", "Echeance lointaine"}),
         ("?prescription=barred", {"Echeance proche"}),
         ("?agency_name=iQera", {"Echeance lointaine"}),
-        ("?review__status__exact=clos", {"Echeance lointaine"}),
+        ("?suivi=clos", {"Echeance lointaine"}),
         ("?assigne=moi", {"Echeance proche"}),
         ("?assigne=personne", {"Echeance lointaine"}),
         ("?q=IQ-2", {"Echeance lointaine"}),
@@ -79,10 +79,13 @@ def test_filters_and_search(
     volunteer_a_client: Client, volunteer_a: User, queue: dict, query: str, expected
 ) -> None:
     services.review_update(
-        dossiers=Dossier.objects.filter(pk=queue["soon"].pk), assign=volunteer_a
+        dossiers=Dossier.objects.filter(pk=queue["soon"].pk),
+        user=volunteer_a,
+        assign=volunteer_a,
     )
     services.review_update(
         dossiers=Dossier.objects.filter(pk=queue["later"].pk),
+        user=volunteer_a,
         status=Review.Status.CLOSED,
         assign=None,
     )
@@ -116,7 +119,9 @@ def test_changelist_query_count_is_constant(
             owner = factories.user(f"debiteur{Dossier.objects.count()}@example.org")
             dossier = shared(association_a, owner, title=f"D{index}")
             services.review_update(
-                dossiers=Dossier.objects.filter(pk=dossier.pk), assign=volunteer_a
+                dossiers=Dossier.objects.filter(pk=dossier.pk),
+                user=volunteer_a,
+                assign=volunteer_a,
             )
 
     add(1)

@@ -155,6 +155,18 @@ def world(email: str, *, marker: str, association: Association | None = None) ->
     )
 
 
+def invitation_token(w: World) -> str:
+    """An invitation of the world's association to the world's own user."""
+    _, token = association_services.invitation_create(
+        association=w.association,
+        email=w.user.email,
+        role="volunteer",
+        created_by=None,
+        base_url="http://testserver",
+    )
+    return token
+
+
 PARAMS: dict[str, Any] = {
     "dossier_id": lambda w: w.dossier.pk,
     "upload_id": lambda w: w.upload.pk,
@@ -163,6 +175,7 @@ PARAMS: dict[str, Any] = {
     "kind": lambda w: w.letter.kind,
     "number": lambda w: w.version.number,
     "step": lambda w: WIZARD_STEP,
+    "token": lambda w: invitation_token(w),
 }
 """How to fill each URL parameter from a world: a new URL whose parameters are
 all here is covered automatically; a new parameter fails the meta-test."""
@@ -184,6 +197,7 @@ PER_USER_URLS = frozenset(
         "accounts:delete",
         "accounts:calendar",
         "logout",
+        "associations:invitation",
     }
 )
 """Behind the login wall, no object in the URL: each user sees only their own."""
