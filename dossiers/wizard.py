@@ -7,6 +7,7 @@ two tabs each read their own row and never mix. A new dossier is created by the
 first valid step of ``/dossiers/nouveau/``.
 """
 
+import json
 from collections import OrderedDict
 from typing import Any
 
@@ -18,7 +19,6 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.decorators import method_decorator
 from django.views.generic import TemplateView
 from formtools.wizard.forms import ManagementForm
 from formtools.wizard.storage.base import BaseStorage
@@ -59,8 +59,7 @@ def payment_considered(wizard: "DossierWizard") -> bool:
     answers = (wizard.dossier.answers if wizard.dossier else None) or {}
     if not wants_to_pay(answers):
         return False
-    estimate, _ = run_estimate(answers.get("prescription") or {}, timezone.localdate())
-    return not (estimate and estimate.status == "barred")
+    return not wizard.seems_barred(answers.get("prescription") or {})
 
 
 class DossierStorage(BaseStorage):  # type: ignore[misc]
@@ -220,12 +219,18 @@ class DossierWizard(NamedUrlWizardView):  # type: ignore[misc]
             form = self.get_form(data=data)
         return form.quiet()
 
-    @method_decorator(transaction.atomic)
     def process_step(self, form: forms.StepForm) -> dict[str, list[str]]:
-        raw = self.get_form_step_data(form)
-        if self.dossier is None:
+        if self.dossier is not None:
+            return self.save_step(form)
+        # The first step creates the dossier: both writes or neither.
+        with transaction.atomic():
             self.dossier = services.dossier_create(owner=self.request.user)  # type: ignore[arg-type]
             self.storage.dossier = self.dossier
+            return self.save_step(form)
+
+    def save_step(self, form: forms.StepForm) -> dict[str, list[str]]:
+        assert self.dossier is not None
+        raw = self.get_form_step_data(form)
         step = self.steps.current
         answers = form.answers()
         files = form.cleaned_data.get("scans", []) if step == "courrier" else []
@@ -244,6 +249,16 @@ class DossierWizard(NamedUrlWizardView):  # type: ignore[misc]
         if hasattr(self, "_assessment"):
             del self._assessment
         return raw
+
+    def seems_barred(self, prescription: dict[str, Any]) -> bool:
+        """The limitation estimate of these answers, today (memoised: the
+        conditions are evaluated several times in one request)."""
+        key = json.dumps(prescription, sort_keys=True, default=str)
+        memo = self.__dict__.setdefault("_barred_memo", {})
+        if key not in memo:
+            estimate, _ = run_estimate(prescription, timezone.localdate())
+            memo[key] = bool(estimate and estimate.status == "barred")
+        return bool(memo[key])
 
     def next_step_after(self, step: str, answers: dict[str, Any]) -> str:
         """The step that follows once ``answers`` are saved, so that one write
