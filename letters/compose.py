@@ -9,7 +9,7 @@ from django.template.loader import render_to_string
 from dossiers.assessment import DossierAssessment, as_date, as_decimal
 from dossiers.models import Dossier
 
-from .catalog import LETTERS, LetterSpec
+from .catalog import LetterSpec
 from .contexts import Context, LetterInput
 
 
@@ -37,7 +37,3 @@ def build(spec: LetterSpec, data: LetterInput) -> tuple[Context, str]:
     """The letter's context and HTML (raises ScheduleInputError for a bad plan)."""
     context = spec.build_context(data)
     return context, render_to_string(spec.template, context)
-
-
-def spec_for(slug: str) -> LetterSpec | None:
-    return LETTERS.get(slug)

@@ -20,7 +20,8 @@ from types import MappingProxyType
 from typing import Final, Literal, NamedTuple
 
 from . import refs
-from .schedule import add_months, format_date, format_euros
+from .dates import one_month_after
+from .schedule import format_date, format_euros
 
 Severity = Literal["urgent", "important", "info"]
 FeeCategory = Literal["collection", "flat_indemnity", "damages", "penalty", "bank"]
@@ -908,7 +909,7 @@ def opposition_last_day(signification_date: dt.date) -> dt.date:
     (CPC 641). The CPC 642 extension (weekend, holiday) is not applied: this is
     the safe date.
     """
-    return add_months(signification_date, 1)
+    return one_month_after(signification_date)
 
 
 def check_letter_kind(
