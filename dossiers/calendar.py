@@ -3,6 +3,10 @@
 The feed URL is the only credential (calendar apps cannot log in), so it is
 long, random, revocable, and the feed carries no debt detail: each event is a
 deadline title, a date and a link to the dossier.
+
+Only the SHA-256 of the secret is stored. The full link is therefore shown
+once, in the response to the POST that creates it (never in a URL, the session
+or a log), and the page afterwards only says that a link exists.
 """
 
 import datetime as dt
@@ -17,6 +21,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 from icalendar import Alarm, Calendar, Event
 
@@ -28,8 +33,8 @@ from .models import CalendarToken, Dossier
 ALARM_BEFORE = dt.timedelta(days=1)
 
 
-def feed_url(token: CalendarToken) -> str:
-    return settings.SITE_URL + reverse("calendar:feed", args=[token.token])
+def feed_url(secret: str) -> str:
+    return settings.SITE_URL + reverse("calendar:feed", args=[secret])
 
 
 def user_dossiers(user_id: int) -> Iterable[Dossier]:
@@ -75,9 +80,16 @@ def _event(dossier: Dossier, deadline: Deadline, stamp: dt.datetime) -> Event:
 @login_not_required
 @require_GET
 def feed(request: HttpRequest, token: str) -> HttpResponse:
-    """The feed for whoever holds the secret; an unknown token is a 404."""
+    """The feed for whoever holds the secret; an unknown token is a 404.
+
+    The lookup is on the secret's digest (unique index): the database never
+    compares, or sees, the secret itself, and a near miss hashes to an
+    unrelated value, so response time says nothing about the secret.
+    """
     user_id = (
-        CalendarToken.objects.filter(token=token, user__is_active=True)
+        CalendarToken.objects.filter(
+            token_hash=CalendarToken.digest(token), user__is_active=True
+        )
         .values_list("user_id", flat=True)
         .first()
     )
@@ -94,20 +106,31 @@ def feed(request: HttpRequest, token: str) -> HttpResponse:
     return response
 
 
+@never_cache
 @require_http_methods(["GET", "POST"])
 def calendar_settings(request: HttpRequest) -> HttpResponse:
-    """Create, show or revoke the user's feed link."""
+    """Create (or re-create) and revoke the user's feed link.
+
+    Creating answers the POST with the page itself, showing the new link this
+    one time (``no-store``: the browser keeps no copy). Revoking redirects.
+    A GET only says whether a link exists, and since when.
+    """
     if request.method == "POST":
         if request.POST.get("action") == "revoke":
             services.calendar_token_revoke(user=request.user)
             messages.success(request, _("Le lien de calendrier ne fonctionne plus."))
-        else:
-            services.calendar_token_create(user=request.user)
-            messages.success(request, _("Votre lien de calendrier est prêt."))
-        return redirect("accounts:calendar")
+            return redirect("accounts:calendar")
+        token, secret = services.calendar_token_create(user=request.user)
+        return _settings_page(request, token, new_feed_url=feed_url(secret))
     token = CalendarToken.objects.filter(user_id=request.user.pk).first()
+    return _settings_page(request, token)
+
+
+def _settings_page(
+    request: HttpRequest, token: CalendarToken | None, *, new_feed_url: str = ""
+) -> HttpResponse:
     return render(
         request,
         "dossiers/calendar/settings.html",
-        {"token": token, "feed_url": feed_url(token) if token else ""},
+        {"token": token, "new_feed_url": new_feed_url},
     )

@@ -20,7 +20,13 @@ from .law.prescription import (
     estimate,
 )
 from .models import Agency, Dossier
-from .uploads import ACCEPT, MAX_UPLOADS_PER_DOSSIER, CleanFile, clean_upload
+from .uploads import (
+    ACCEPT,
+    MAX_UPLOADS_PER_DOSSIER,
+    CleanFile,
+    clean_upload,
+    too_many_uploads,
+)
 
 YES_NO = [("yes", _("Oui")), ("no", _("Non"))]
 YES_NO_UNKNOWN = [*YES_NO, ("unknown", _("Je ne sais pas"))]
@@ -197,11 +203,7 @@ class CourrierForm(StepForm):
             self.dossier.uploads.count() if self.dossier and self.dossier.pk else 0
         )
         if existing + len(files) > MAX_UPLOADS_PER_DOSSIER:
-            raise forms.ValidationError(
-                _("5 fichiers au maximum par dossier (vous en avez déjà %(n)s)."),
-                params={"n": existing},
-                code="too_many",
-            )
+            raise too_many_uploads(existing)
         return [clean_upload(f) for f in files]
 
     def clean(self) -> dict[str, Any]:

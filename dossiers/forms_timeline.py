@@ -9,7 +9,13 @@ from django.utils.translation import gettext_lazy as _
 
 from .fields import PastDateField
 from .models import Dossier, TimelineDirection, TimelineKind
-from .uploads import ACCEPT, MAX_UPLOADS_PER_DOSSIER, CleanFile, clean_upload
+from .uploads import (
+    ACCEPT,
+    MAX_UPLOADS_PER_DOSSIER,
+    CleanFile,
+    clean_upload,
+    too_many_uploads,
+)
 
 MAX_CONTENT = 2000
 
@@ -76,11 +82,7 @@ class TimelineEventForm(forms.Form):
             return None
         existing = self.dossier.uploads.count()
         if existing >= MAX_UPLOADS_PER_DOSSIER:
-            raise forms.ValidationError(
-                _("5 fichiers au maximum par dossier (vous en avez déjà %(n)s)."),
-                params={"n": existing},
-                code="too_many",
-            )
+            raise too_many_uploads(existing)
         return clean_upload(upload)
 
     def clean(self) -> dict[str, Any]:

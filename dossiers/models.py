@@ -1,5 +1,6 @@
 """A dossier is one claim received by a debtor, and what hangs from it."""
 
+import hashlib
 import uuid
 from typing import ClassVar
 
@@ -248,7 +249,13 @@ class TimelineEvent(models.Model):
 
 
 class CalendarToken(models.Model):
-    """The secret in a user's private iCalendar feed URL; deleting it revokes it."""
+    """The secret in a user's private iCalendar feed URL; deleting it revokes it.
+
+    Only the SHA-256 of the secret is stored (``token_hash``), so a copy of the
+    database does not open anyone's calendar. The secret itself is shown once,
+    when it is created. A plain hash suffices: the secret is 256 random bits,
+    and a key (HMAC) would break every link when the key is rotated.
+    """
 
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL,
@@ -256,7 +263,7 @@ class CalendarToken(models.Model):
         related_name="calendar_token",
         verbose_name=_("utilisateur"),
     )
-    token = models.CharField(max_length=64, unique=True)
+    token_hash = models.CharField(max_length=64, unique=True, editable=False)
     created_at = models.DateTimeField(_("créé le"), auto_now_add=True)
 
     class Meta:
@@ -265,6 +272,11 @@ class CalendarToken(models.Model):
 
     def __str__(self) -> str:
         return f"Calendrier de {self.user_id}"
+
+    @staticmethod
+    def digest(secret: str) -> str:
+        """What is stored for ``secret``, and what the feed looks up."""
+        return hashlib.sha256(secret.encode()).hexdigest()
 
 
 class ReminderSent(models.Model):

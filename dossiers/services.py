@@ -15,9 +15,10 @@ from django.utils import timezone
 
 from accounts.models import User
 
+from . import private_files
 from .assessment import as_decimal, assess_dossier, timeline_marks_for
 from .models import CalendarToken, Dossier, TimelineEvent, Upload
-from .uploads import CleanFile
+from .uploads import MAX_UPLOADS_PER_DOSSIER, CleanFile, UploadLimitReached
 
 
 def jsonable(value: Mapping[str, Any]) -> dict[str, Any]:
@@ -34,7 +35,7 @@ def dossier_create(*, owner: User, title: str = "") -> Dossier:
     return dossier
 
 
-@transaction.atomic
+@private_files.atomic()  # files stored by this step go if it rolls back
 def dossier_save_step(
     *,
     dossier: Dossier,
@@ -53,13 +54,12 @@ def dossier_save_step(
     dossier.wizard_data = {**(dossier.wizard_data or {}), step: dict(raw)}
     dossier.answers = {**(dossier.answers or {}), step: jsonable(answers)}
     dossier.current_step = next_step or step
-    for clean in files:
-        upload_add(dossier=dossier, clean=clean)
+    uploads_add(dossier=dossier, files=files)
     _refresh_summary(dossier, today=today or timezone.localdate())
-    # Hot path: the owner is set by the server, the agency comes from a
-    # validated choice and the JSON is built by the forms: skip re-checking them.
-    dossier.full_clean(exclude=["owner", "agency", "wizard_data", "answers"])
-    dossier.save()
+    # Hot path (every step POST): check and write only what a step changes.
+    # The agency comes from a validated choice and the JSON from the forms.
+    dossier.full_clean(exclude=[*UNCHANGED_BY_A_STEP, "agency", *STEP_JSON])
+    dossier.save(update_fields=[*STEP_JSON, "current_step", *SUMMARY, "updated_at"])
     return dossier
 
 
@@ -77,6 +77,29 @@ def dossier_complete(*, dossier: Dossier, today: dt.date | None = None) -> Dossi
     _refresh_summary(dossier, today=today or timezone.localdate())
     dossier.save()
     return dossier
+
+
+SUMMARY = (
+    "agency",
+    "agency_name",
+    "agency_reference",
+    "letter_kind",
+    "total_claimed",
+    "limitation_status",
+    "limitation_last_day",
+    "next_deadline",
+    "urgent",
+)
+"""The fields :func:`_refresh_summary` sets."""
+STEP_JSON = ("wizard_data", "answers")
+UNCHANGED_BY_A_STEP = (
+    "owner",
+    "title",
+    "created_at",
+    "updated_at",
+    "completed_at",
+    "timeline_marks",
+)
 
 
 def _refresh_summary(dossier: Dossier, *, today: dt.date) -> None:
@@ -101,7 +124,33 @@ def _refresh_summary(dossier: Dossier, *, today: dt.date) -> None:
 
 
 def upload_add(*, dossier: Dossier, clean: CleanFile) -> Upload:
-    """Store a sanitised file under a server-chosen name."""
+    """Store a sanitised file under a server-chosen name (see ``uploads_add``)."""
+    return uploads_add(dossier=dossier, files=[clean])[0]
+
+
+def uploads_add(*, dossier: Dossier, files: Iterable[CleanFile]) -> list[Upload]:
+    """Store sanitised files under server-chosen names: all of them or none.
+
+    The per-dossier cap is enforced here, where the rows are written and in the
+    same transaction, so that two concurrent requests cannot both pass it: the
+    dossier row is locked first (``SELECT … FOR UPDATE`` on PostgreSQL; on
+    SQLite the ``IMMEDIATE`` transaction already holds the database's write
+    lock), then the uploads are counted. Over the cap, ``UploadLimitReached``
+    is raised before anything is written. Files written by a transaction that
+    then rolls back are deleted (``private_files.atomic``).
+    """
+    files = list(files)
+    if not files:
+        return []
+    with private_files.atomic():
+        list(Dossier.objects.select_for_update().filter(pk=dossier.pk).values("pk"))
+        existing = Upload.objects.filter(dossier=dossier).count()
+        if existing + len(files) > MAX_UPLOADS_PER_DOSSIER:
+            raise UploadLimitReached(existing)
+        return [_upload_store(dossier, clean) for clean in files]
+
+
+def _upload_store(dossier: Dossier, clean: CleanFile) -> Upload:
     upload = Upload(
         dossier=dossier,
         kind=clean.kind,
@@ -110,7 +159,7 @@ def upload_add(*, dossier: Dossier, clean: CleanFile) -> Upload:
         sha256=clean.sha256,
         original_name=clean.original_name[:200],
     )
-    upload.file.save("upload", ContentFile(clean.content), save=False)
+    private_files.save_file(upload.file, "upload", ContentFile(clean.content))
     upload.full_clean()
     upload.save()
     return upload
@@ -139,7 +188,7 @@ def profile_update(*, user: User, details: Mapping[str, Any]) -> None:
     user.save()
 
 
-@transaction.atomic
+@private_files.atomic()
 def timeline_add(
     *,
     dossier: Dossier,
@@ -254,14 +303,19 @@ def _refresh_next_deadline(dossier: Dossier, *, today: dt.date) -> None:
     )
 
 
-def calendar_token_create(*, user: User) -> CalendarToken:
-    """A new secret feed token for ``user``; any previous one stops working."""
+def calendar_token_create(*, user: User) -> tuple[CalendarToken, str]:
+    """A new secret feed token for ``user``; any previous one stops working.
+
+    Returns the row and the secret. Only the secret's digest is stored: show
+    the secret to the user now, it cannot be read back later.
+    """
+    secret = secrets.token_urlsafe(32)
     with transaction.atomic():
         CalendarToken.objects.filter(user=user).delete()
-        token = CalendarToken(user=user, token=secrets.token_urlsafe(32))
+        token = CalendarToken(user=user, token_hash=CalendarToken.digest(secret))
         token.full_clean()
         token.save()
-    return token
+    return token, secret
 
 
 def calendar_token_revoke(*, user: User) -> None:

@@ -23,6 +23,33 @@ MAX_PDF_PAGES = 30
 MAX_IMAGE_SIDE = 2480  # an A4 page at 300 dpi
 ACCEPT = "image/jpeg,image/png,application/pdf"
 
+
+def too_many_uploads(existing: int) -> ValidationError:
+    """The refusal, beside the file field, when a dossier would get more than
+    ``MAX_UPLOADS_PER_DOSSIER`` files (the form's check and the service's)."""
+    return ValidationError(
+        _("5 fichiers au maximum par dossier (vous en avez déjà %(n)s)."),
+        params={"n": existing},
+        code="too_many",
+    )
+
+
+class UploadLimitReached(Exception):
+    """Raised where the rows are written when the cap is already reached there:
+    another request stored files after this one's form was checked. Nothing of
+    the failed write is kept; views show ``as_validation_error()`` beside the
+    file field, like the form's own check."""
+
+    def __init__(self, existing: int) -> None:
+        super().__init__(
+            f"{existing} upload(s) already, at most {MAX_UPLOADS_PER_DOSSIER}"
+        )
+        self.existing = existing
+
+    def as_validation_error(self) -> ValidationError:
+        return too_many_uploads(self.existing)
+
+
 _SANITIZER = (
     pikepdf.sanitize.Sanitizer()
     .remove_javascript()

@@ -96,9 +96,15 @@ def timeline_add(request: HttpRequest, dossier_id: int) -> HttpResponse:
         request.POST or None, request.FILES or None, dossier=dossier
     )
     if request.method == "POST" and form.is_valid():
-        event = services.timeline_add(dossier=dossier, **form.cleaned_data)
-        _announce(request, event)
-        return redirect("dossiers:detail", dossier_id=dossier.pk)
+        try:
+            event = services.timeline_add(dossier=dossier, **form.cleaned_data)
+        except services.UploadLimitReached as full:
+            # Another request filled the dossier since the form's check: nothing
+            # was saved; the form comes back as typed, the error beside the file.
+            form.add_error("attachment", full.as_validation_error())
+        else:
+            _announce(request, event)
+            return redirect("dossiers:detail", dossier_id=dossier.pk)
     return render(
         request, "dossiers/timeline/add.html", {"dossier": dossier, "form": form}
     )

@@ -52,6 +52,14 @@ FORMS = [
 ROW_BUTTON = "wizard_add_row"
 
 
+class StepRejected(Exception):
+    """A valid step the service refused to store: shown again with its error."""
+
+    def __init__(self, form: forms.StepForm) -> None:
+        super().__init__(form.prefix)
+        self.form = form
+
+
 def payment_considered(wizard: "DossierWizard") -> bool:
     """« Ma situation » only when she considers paying (vérifications) and the
     debt does not seem time-barred (prescription): paying a barred debt is
@@ -203,7 +211,15 @@ class DossierWizard(NamedUrlWizardView):  # type: ignore[misc]
         self.storage.current_step = step
         if ROW_BUTTON in self.request.POST:
             return self.render(self.form_with_extra_row())
-        return super().post(*args, **kwargs)
+        new = self.dossier is None
+        try:
+            return super().post(*args, **kwargs)
+        except StepRejected as rejected:
+            if new:  # the dossier this step created was rolled back with it
+                self.dossier = self.storage.dossier = None
+            elif self.dossier is not None:  # forget what the refused step set
+                self.dossier.refresh_from_db()
+            return self.render(rejected.form)
 
     def form_with_extra_row(self) -> forms.StepForm:
         """« Ajouter une ligne » without JavaScript: one more empty row, nothing saved."""
@@ -234,14 +250,21 @@ class DossierWizard(NamedUrlWizardView):  # type: ignore[misc]
         step = self.steps.current
         answers = form.answers()
         files = form.cleaned_data.get("scans", []) if step == "courrier" else []
-        services.dossier_save_step(
-            dossier=self.dossier,
-            step=step,
-            raw=raw,
-            answers=answers,
-            files=files,
-            next_step=self.next_step_after(step, answers),
-        )
+        try:
+            services.dossier_save_step(
+                dossier=self.dossier,
+                step=step,
+                raw=raw,
+                answers=answers,
+                files=files,
+                next_step=self.next_step_after(step, answers),
+            )
+        except services.UploadLimitReached as full:
+            # Another request stored files since the form's check. Like a failed
+            # check, the whole step is refused (nothing of it is stored) and
+            # shown again as typed, the error beside the file field.
+            form.add_error("scans", full.as_validation_error())
+            raise StepRejected(form) from full
         if self.steps.current == "coordonnees" and form.cleaned_data.get(
             "save_to_profile"
         ):

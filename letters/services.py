@@ -11,6 +11,7 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
+from dossiers import private_files
 from dossiers import services as dossier_services
 from dossiers.assessment import assess_dossier
 from dossiers.models import Dossier, TimelineDirection, TimelineKind
@@ -71,7 +72,7 @@ def letter_generate(
     return _store_version(letter, pdf, _facts(context))
 
 
-@transaction.atomic
+@private_files.atomic()  # the PDF is deleted if this rolls back
 def _store_version(letter: Letter, pdf: bytes, facts: dict[str, Any]) -> LetterVersion:
     Letter.objects.select_for_update().filter(pk=letter.pk).first()
     last = letter.versions.aggregate(last=Max("number"))["last"] or 0
@@ -82,14 +83,9 @@ def _store_version(letter: Letter, pdf: bytes, facts: dict[str, Any]) -> LetterV
         size=len(pdf),
         facts=facts,
     )
-    version.pdf.save("lettre.pdf", ContentFile(pdf), save=False)
-    name = version.pdf.name
-    try:
-        version.full_clean()
-        version.save()
-    except Exception:
-        version.pdf.storage.delete(name)
-        raise
+    private_files.save_file(version.pdf, "lettre.pdf", ContentFile(pdf))
+    version.full_clean()
+    version.save()
     Letter.objects.filter(pk=letter.pk).update(updated_at=timezone.now())
     return version
 

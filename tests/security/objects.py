@@ -79,6 +79,7 @@ class World:
     association: Association
     share: Share
     token: CalendarToken
+    calendar_secret: str
     marker: str
 
     def exists(self) -> dict[str, bool]:
@@ -97,7 +98,9 @@ class World:
             "share": Share.objects.filter(
                 pk=self.share.pk, revoked_at__isnull=True
             ).exists(),
-            "token": CalendarToken.objects.filter(token=self.token.token).exists(),
+            "token": CalendarToken.objects.filter(
+                token_hash=self.token.token_hash
+            ).exists(),
             "only_one_dossier": Dossier.objects.filter(owner=self.user).count() == 1,
         }
 
@@ -140,7 +143,7 @@ def world(email: str, *, marker: str, association: Association | None = None) ->
         name=f"Asso {marker}", city="Lyon"
     )
     share = association_services.share_create(dossier=dossier, association=association)
-    token = services.calendar_token_create(user=user)
+    token, calendar_secret = services.calendar_token_create(user=user)
     return World(
         user=user,
         dossier=dossier,
@@ -151,6 +154,7 @@ def world(email: str, *, marker: str, association: Association | None = None) ->
         association=association,
         share=share,
         token=token,
+        calendar_secret=calendar_secret,
         marker=marker,
     )
 
@@ -240,7 +244,7 @@ def kwargs_for(name: str, w: World) -> dict[str, Any]:
     if name in PUBLIC_URLS:
         return PUBLIC_URLS[name]
     if name in TOKEN_URLS:
-        return {"token": w.token.token}
+        return {"token": w.calendar_secret}
     return {param: PARAMS[param](w) for param in routes()[name]}
 
 
