@@ -44,11 +44,11 @@ BASE_URL: Final = "https://lettres.invalid/"
 
 STYLESHEET: Final = "letters/letter.css"
 FONTS: Final = (
-    "fonts/DejaVuSerif.ttf",
-    "fonts/DejaVuSerif-Bold.ttf",
-    "fonts/DejaVuSerif-Italic.ttf",
-    "fonts/DejaVuSans.ttf",
-    "fonts/DejaVuSans-Bold.ttf",
+    "fonts/DejaVuSerif-latin.ttf",
+    "fonts/DejaVuSerif-Bold-latin.ttf",
+    "fonts/DejaVuSerif-Italic-latin.ttf",
+    "fonts/DejaVuSans-latin.ttf",
+    "fonts/DejaVuSans-Bold-latin.ttf",
 )
 ALLOWED_STATIC: Final = (STYLESHEET, *FONTS)
 """The only static files a letter may load."""

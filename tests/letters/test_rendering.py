@@ -60,7 +60,7 @@ def test_missing_font_raises(monkeypatch: pytest.MonkeyPatch) -> None:
     real = rendering.finders.find
 
     def find(name: str) -> str | None:
-        return None if name.endswith("Bold.ttf") else real(name)
+        return None if name.endswith("Bold-latin.ttf") else real(name)
 
     monkeypatch.setattr(rendering.finders, "find", find)
     html = '<html><head><link rel="stylesheet" href="/static/letters/letter.css">'
