@@ -49,7 +49,7 @@ serve: install var var/secret_key
 	DJANGO_SECRET_KEY=$$(cat var/secret_key) DJANGO_HTTPS=0 LETTERS_PDF_ISOLATION=process \
 	  SITE_URL=$${SITE_URL:-http://127.0.0.1:$(PORT)} \
 	  $(BIN)/gunicorn intrum_assistant.wsgi --bind 127.0.0.1:$(PORT) \
-	  --workers $${WEB_CONCURRENCY:-2} --worker-class gthread --threads 4 \
+	  --workers $${WEB_CONCURRENCY:-2} --worker-class gthread --threads 2 \
 	  --preload --timeout 30 --access-logfile -
 
 lint: install

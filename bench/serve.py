@@ -44,7 +44,7 @@ def manage(env: dict[str, str], *args: str) -> None:
 SERVE: dict[str, str] = {
     # What `make serve` runs (keep in sync with the Makefile's serve target).
     "worker_class": "gthread",
-    "threads": "4",
+    "threads": "2",
     "LETTERS_PDF_ISOLATION": "process",
 }
 BEFORE: dict[str, str] = {

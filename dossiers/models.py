@@ -30,7 +30,7 @@ class Agency(models.Model):
 
 class DossierQuerySet(models.QuerySet["Dossier"]):
     def owned_by(self, user: models.Model) -> "DossierQuerySet":
-        return self.filter(owner=user)
+        return self.filter(owner_id=user.pk)
 
 
 class Dossier(models.Model):

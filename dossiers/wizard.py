@@ -20,7 +20,6 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.views.generic import TemplateView
-from formtools.wizard.forms import ManagementForm
 from formtools.wizard.storage.base import BaseStorage
 from formtools.wizard.views import NamedUrlWizardView, StepsHelper, WizardView
 
@@ -205,8 +204,10 @@ class DossierWizard(NamedUrlWizardView):  # type: ignore[misc]
             if goto not in form_list:
                 raise SuspiciousOperation("Unknown wizard_goto_step.")
             return self.render_goto_step(goto)
-        management = ManagementForm(self.request.POST, prefix=self.prefix)
-        if not management.is_valid() or management.cleaned_data["current_step"] != step:
+        # formtools would follow a posted current_step to another step's form:
+        # it must be the step of the URL (formtools validates the rest of its
+        # management form itself, with the same SuspiciousOperation → 400).
+        if self.request.POST.get(f"{self.prefix}-current_step") != step:
             raise SuspiciousOperation("Wizard management form tampered.")
         self.storage.current_step = step
         if ROW_BUTTON in self.request.POST:

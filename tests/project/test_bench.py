@@ -59,3 +59,14 @@ def test_locustfile_compiles() -> None:
     # Not imported: locust monkey-patches the interpreter (gevent) on import.
     source = (BENCH / "locustfile.py").read_text(encoding="utf-8")
     compile(source, "locustfile.py", "exec")
+
+
+def test_bench_serves_like_make_serve() -> None:
+    """Items 1, 5 and 6 measure what `make serve` runs."""
+    from bench import serve  # noqa: PLC0415
+
+    makefile = (BENCH.parent / "Makefile").read_text(encoding="utf-8")
+    target = makefile[makefile.index("\nserve:") : makefile.index("\nlint:")]
+    assert f"--worker-class {serve.SERVE['worker_class']}" in target
+    assert f"--threads {serve.SERVE['threads']}" in target
+    assert f"LETTERS_PDF_ISOLATION={serve.SERVE['LETTERS_PDF_ISOLATION']}" in target
