@@ -177,7 +177,10 @@ def in_process(module: str, var_dir: Path, *args: str, wrap: list[str] = ()) -> 
 def item_pdf(tmp: Path, iterations: int) -> tuple[list[str], bool]:
     data = in_process("pdf", tmp / "pdf", "--iterations", str(iterations))
     lines = [
-        f"{data['iterations']} warm renders per kind and engine, sequential.",
+        f"{data['iterations']} warm renders per kind and engine, in"
+        f" {data['rounds']} rounds; in each round WeasyPrint renders every kind"
+        " with no Chromium running, then a freshly launched, warmed-up Chromium"
+        " prints every kind (PDF tagged, like our PDF/UA-1 letters).",
         "",
         "| Letter | pages | WeasyPrint p50 / p95 ms | Chromium p50 / p95 ms"
         " | time ratio W/C (p50) | WeasyPrint heap peak / RSS MiB"

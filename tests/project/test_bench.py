@@ -36,7 +36,7 @@ def test_changelist_measure_runs_for_both_users() -> None:
 
 @pytest.mark.django_db
 def test_every_letter_kind_feeds_the_pdf_comparison() -> None:
-    """Both engines, alternating, on every letter kind (one timed render each)."""
+    """Both engines, in turns, on every letter kind (one timed render each)."""
     data = pdf.measure(iterations=1)
     assert set(data["weasyprint"]) == set(data["chromium"]) == set(LETTERS)
     for slug in LETTERS:
