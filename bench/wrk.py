@@ -18,6 +18,7 @@ from bench import client
 LUA = r"""
 local users = %(users)s
 local expect = %(expect)d
+local close = %(close)s
 local threads = {}
 local counter = 0
 
@@ -31,6 +32,7 @@ function init(args)
   bad = 0
   local u = users[((uid - 1) %% #users) + 1]
   local headers = {["Cookie"] = u.cookie}
+  if close then headers["Connection"] = "close" end
   if u.body ~= "" then
     headers["Content-Type"] = "application/x-www-form-urlencoded"
     req = wrk.format("POST", u.path, headers, u.body)
@@ -97,8 +99,16 @@ def _lua_string(text: str) -> str:
 
 
 def run(
-    name: str, base: str, targets: list[Target], *, seconds: float, expect: int
+    name: str,
+    base: str,
+    targets: list[Target],
+    *,
+    seconds: float,
+    expect: int,
+    close: bool = False,
 ) -> client.Result:
+    """``close``: one connection per request (``Connection: close``) instead of
+    keep-alive connections."""
     users = (
         "{"
         + ", ".join(
@@ -109,7 +119,10 @@ def run(
         + "}"
     )
     with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
-        script.write(LUA % {"users": users, "expect": expect})
+        script.write(
+            LUA
+            % {"users": users, "expect": expect, "close": "true" if close else "false"}
+        )
     try:
         out = subprocess.run(
             [

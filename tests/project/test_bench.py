@@ -48,11 +48,15 @@ def test_every_letter_kind_feeds_the_pdf_comparison() -> None:
 
 
 def test_wrk_script_and_tables_render() -> None:
-    script = wrk.LUA % {"users": "{}", "expect": 200}
+    script = wrk.LUA % {"users": "{}", "expect": 200, "close": "true"}
     result = client.Result.summary("x", count=10, seconds=2, p50=1, p95=2, errors=0)
     lines = run.table([result, result])
     assert "WRKJSON" in script
+    assert 'headers["Connection"] = "close"' in script
     assert lines[-1].endswith("| 1.00 |")
+    pages = {p: ([result] * 3, [0.1, 0.2, 0.3]) for p in run.CONNECTIONS}
+    text = "\n".join(run.page_tables(pages, dict.fromkeys(run.CONNECTIONS, 0.2)))
+    assert text.count("median 0.20 (met)") == len(run.CONNECTIONS)
 
 
 def test_locustfile_compiles() -> None:
