@@ -246,6 +246,8 @@ def test_findings_table_row(
     assessment = run(**changes)
     assert finding in codes(assessment)
     assert recommended(assessment) == slugs
+    cited = {cite for found in assessment.findings for cite in found.basis}
+    assert cited <= set(refs.CERTAINTY), "every citation has its tag"
 
 
 def test_clean_letter_only_gives_information() -> None:

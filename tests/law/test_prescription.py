@@ -19,6 +19,7 @@ from dossiers.law.prescription import (
     Status,
     estimate,
 )
+from dossiers.law.references import CERTAINTY
 
 D = date
 NB, B, PB, U = (
@@ -702,6 +703,7 @@ def test_estimate(
     assert set(codes) <= found, found
     assert set(basis) <= set(result.basis), result.basis
     assert not set(absent) & (found | set(result.basis))
+    assert set(result.basis) <= set(CERTAINTY), "every citation has its tag"
     assert result.explanation
     assert all(isinstance(sentence, str) for sentence in result.explanation)
 

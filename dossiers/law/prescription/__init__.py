@@ -32,7 +32,7 @@ from dossiers.law.prescription.natures import (
     EventSpec,
     NatureSpec,
 )
-from dossiers.law.prescription.sources import Ref
+from dossiers.law.references import Ref
 
 __all__ = [
     "EVENT_KINDS",

@@ -12,11 +12,10 @@ from __future__ import annotations
 from datetime import date
 from typing import Final
 
+from dossiers.law import references as src
 from dossiers.law.dates import add_months, add_years
-from dossiers.law.prescription import sources as src
 from dossiers.law.prescription.expiry import after_expiry
 from dossiers.law.prescription.model import Event
-from dossiers.law.prescription.sources import Ref
 from dossiers.law.prescription.state import (
     ACK_REFS,
     BUTOIR_YEARS,
@@ -28,6 +27,7 @@ from dossiers.law.prescription.state import (
     period_words,
     phrase,
 )
+from dossiers.law.references import Ref
 
 
 def apply(clock: Clock, event: Event, trace: Trace) -> None:

@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TypeVar
 
+from dossiers.law import references as src
 from dossiers.law.dates import add_months, is_weekend, next_weekday
-from dossiers.law.prescription import sources as src
 from dossiers.law.prescription.clock import apply
 from dossiers.law.prescription.model import (
     Claim,

@@ -7,7 +7,7 @@ enforcement act after expiry must be contested.
 
 from __future__ import annotations
 
-from dossiers.law.prescription import sources as src
+from dossiers.law import references as src
 from dossiers.law.prescription.model import Event
 from dossiers.law.prescription.state import DEBTOR_ACTS, Clock, Trace, fr, phrase
 

@@ -12,9 +12,9 @@ from datetime import date
 from types import MappingProxyType
 from typing import Final
 
-from dossiers.law.prescription import sources as src
+from dossiers.law import references as src
 from dossiers.law.prescription.model import Kind, LawWarning
-from dossiers.law.prescription.sources import Ref
+from dossiers.law.references import Ref
 
 REFORM_2008: Final = date(2008, 6, 19)
 """Entry into force of the 2008 reform of prescription (loi n° 2008-561)."""

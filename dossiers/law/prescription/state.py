@@ -6,11 +6,11 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Final
 
+from dossiers.law import references as src
 from dossiers.law.dates import add_months, format_date_fr
-from dossiers.law.prescription import sources as src
 from dossiers.law.prescription.model import Event, LawWarning
 from dossiers.law.prescription.natures import EVENT_KINDS, NatureSpec
-from dossiers.law.prescription.sources import Ref
+from dossiers.law.references import Ref
 
 BUTOIR_YEARS: Final = 20
 JUDGMENT_MONTHS: Final = 120
