@@ -7,6 +7,7 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
+from accounts.middleware import start_staff_session
 from dossiers import access
 from dossiers.views import private_file_response
 
@@ -80,6 +81,10 @@ def invitation_accept(request: HttpRequest, token: str) -> HttpResponse:
             )
         except ValidationError as exc:
             raise Http404("Invitation introuvable") from exc
+        # More privileges, new session key (ASVS 7.2.4 spirit); staff sessions
+        # get their timeouts and browser-session cookie from now on.
+        request.session.cycle_key()
+        start_staff_session(sender=None, request=request, user=request.user)
         messages.success(
             request, f"Vous êtes maintenant membre de {invitation.association.name}."
         )

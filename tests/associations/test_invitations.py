@@ -105,10 +105,15 @@ def test_invitee_accepts_once(invited, association_a) -> None:
     assert "Asso A" in page.content.decode()
     user.refresh_from_db()
     assert not user.is_staff  # not before the POST
+    key_before = client.session.session_key
     response = client.post(url)
     assert response.status_code == 302
     user.refresh_from_db()
     assert user.is_staff
+    # New privileges, new session key; a staff session ends with the browser.
+    assert client.session.session_key != key_before
+    assert client.cookies["sessionid"]["max-age"] == ""
+    assert client.get("/admin/").status_code == 200
     assert user.groups.filter(name=roles.VOLUNTEERS).exists()
     assert Membership.objects.filter(user=user, association=association_a).exists()
     assert Invitation.objects.get().accepted_at is not None
