@@ -195,8 +195,11 @@ class MembershipAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
 
 @admin.register(AccessLog)
 class AccessLogAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
-    list_display = ("opened_at", "user_email", "dossier", "path")
-    list_select_related = ("dossier",)
+    # The dossier by its number, never its title: the log outlives the
+    # debtor's consent, and what she typed must not (test_admin_matrix.py).
+    list_display = ("opened_at", "user_email", "dossier_number", "path")
+    fields = ("opened_at", "user_email", "dossier_number", "path")
+    readonly_fields = fields
     search_fields = ("user_email",)
     date_hierarchy = "opened_at"
     show_full_result_count = False
@@ -212,3 +215,7 @@ class AccessLogAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
 
     def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False
+
+    @admin.display(description="dossier", ordering="dossier_id")
+    def dossier_number(self, obj: AccessLog) -> str:
+        return f"n° {obj.dossier_id}"

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.contrib.admin.apps import AdminConfig as DjangoAdminConfig
 
 
 class IntrumAssistantConfig(AppConfig):
@@ -7,3 +8,9 @@ class IntrumAssistantConfig(AppConfig):
 
     def ready(self) -> None:
         from . import checks  # noqa: F401  (registers the system checks)
+
+
+class AdminConfig(DjangoAdminConfig):
+    """``django.contrib.admin`` with the project's site (``admin_site``)."""
+
+    default_site = "intrum_assistant.admin_site.AdminSite"

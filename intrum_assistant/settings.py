@@ -46,7 +46,7 @@ VAR_DIR = Path(os.environ.get("VAR_DIR", BASE_DIR / "var"))
 PRIVATE_ROOT = Path(os.environ.get("PRIVATE_ROOT", VAR_DIR / "private"))
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "intrum_assistant.apps.AdminConfig",  # django.contrib.admin, scoped r/ view
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -71,7 +71,10 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
-    "django.contrib.auth.middleware.LoginRequiredMiddleware",
+    # Django's LoginRequiredMiddleware, asking the view before loading the user.
+    "accounts.middleware.LoginRequiredMiddleware",
+    # Staff sessions: idle and absolute timeouts, before any view renders.
+    "accounts.middleware.StaffSessionTimeoutMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -232,6 +235,11 @@ SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 12 * 3600)
 SESSION_SAVE_EVERY_REQUEST = False
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
+# Staff (volunteers, coordinators, operators) read other people's dossiers:
+# their sessions end after this many seconds without a request, this many
+# seconds after login, and when the browser closes (accounts/middleware.py).
+STAFF_IDLE_TIMEOUT = env_int("STAFF_IDLE_TIMEOUT", 30 * 60)
+STAFF_SESSION_MAX_AGE = env_int("STAFF_SESSION_MAX_AGE", 8 * 3600)
 CSRF_COOKIE_HTTPONLY = True
 
 # Security headers. HTTPS settings default to on when DEBUG is off.
