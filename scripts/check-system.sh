@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Make sure the system packages the project needs are present:
-#  - Pango and fonts for WeasyPrint (letters as PDF);
+#  - Pango and fonts for WeasyPrint (letters as PDF; DejaVu as the fallback
+#    for characters outside the fonts we ship);
 #  - Debian's Chromium (/usr/bin/chromium) for the browser tests (tests/e2e);
 #  - Node.js and npm to install axe-core (accessibility checks) from the npm registry.
 # As root with apt-get, install what is missing; otherwise say what to install.
@@ -9,6 +10,9 @@ set -euo pipefail
 missing=()
 ldconfig -p 2>/dev/null | grep -q 'libpango-1.0.so' || missing+=(libpango-1.0-0)
 ldconfig -p 2>/dev/null | grep -q 'libpangoft2-1.0.so' || missing+=(libpangoft2-1.0-0)
+# System fonts: letters fall back to them for characters outside our Latin
+# subsets (a name in Cyrillic or Greek; tests/letters/test_fonts.py).
+[ -e /usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf ] || missing+=(fonts-dejavu-core)
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 command -v pdftoppm >/dev/null || missing+=(poppler-utils)  # tests/e2e: PDF page → PNG
 # A Node.js that already ships npm (e.g. NodeSource's) is fine: only ask for
