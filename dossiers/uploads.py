@@ -27,9 +27,24 @@ ACCEPT = "image/jpeg,image/png,application/pdf"
 def too_many_uploads(existing: int) -> ValidationError:
     """The refusal, beside the file field, when a dossier would get more than
     ``MAX_UPLOADS_PER_DOSSIER`` files (the form's check and the service's)."""
+    left = max(MAX_UPLOADS_PER_DOSSIER - existing, 0)
+    if left == 0:
+        message = _(
+            "%(max)s fichiers au maximum par dossier, et celui-ci les a déjà. "
+            "Supprimez-en un pour pouvoir en ajouter un autre."
+        )
+    elif existing == 0:
+        message = _(
+            "%(max)s fichiers au maximum par dossier : choisissez-en %(max)s au plus."
+        )
+    else:
+        message = _(
+            "%(max)s fichiers au maximum par dossier : il y en a déjà %(n)s, "
+            "vous pouvez en ajouter %(left)s."
+        )
     return ValidationError(
-        _("5 fichiers au maximum par dossier (vous en avez déjà %(n)s)."),
-        params={"n": existing},
+        message,
+        params={"n": existing, "left": left, "max": MAX_UPLOADS_PER_DOSSIER},
         code="too_many",
     )
 

@@ -78,7 +78,7 @@ def test_the_message_is_the_forms_own() -> None:
     error = UploadLimitReached(4).as_validation_error()
     assert error.code == "too_many"
     assert error.messages == [
-        "5 fichiers au maximum par dossier (vous en avez déjà 4)."
+        "5 fichiers au maximum par dossier : il y en a déjà 4, vous pouvez en ajouter 1."
     ]
 
 
@@ -112,7 +112,7 @@ def test_wizard_race_lost_shows_the_error_beside_the_field(
     assert (
         error_beside(
             "id_courrier-scans",
-            "5 fichiers au maximum par dossier (vous en avez déjà 4).",
+            "5 fichiers au maximum par dossier : il y en a déjà 4, vous pouvez en ajouter 1.",
         )
         in page
     )
@@ -145,7 +145,7 @@ def test_wizard_first_step_refused_by_the_service_creates_no_dossier(
         {**post_data("courrier"), "courrier-scans": pngs(1)},
     )
     assert response.status_code == 200
-    assert "vous en avez déjà 0" in response.content.decode()
+    assert "choisissez-en 5 au plus" in response.content.decode()
     assert not Dossier.objects.exists()
     assert not files_on_disk(settings)
 
@@ -178,7 +178,9 @@ def test_timeline_race_lost_shows_the_error_beside_the_field(
     page = response.content.decode()
     assert (
         error_beside(
-            "id_attachment", "5 fichiers au maximum par dossier (vous en avez déjà 5)."
+            "id_attachment",
+            "5 fichiers au maximum par dossier, et celui-ci les a déjà. "
+            "Supprimez-en un pour pouvoir en ajouter un autre.",
         )
         in page
     )
