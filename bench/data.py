@@ -9,12 +9,12 @@ from django.utils import timezone
 from accounts.models import User
 from associations import services as assoc_services
 from associations.models import Association, Review, Share
+from bench.serve import PASSWORD
 from dossiers import demo
 from dossiers.models import Dossier, TimelineEvent, Upload
 from letters.models import Letter, LetterVersion
 
 HOST = "127.0.0.1"
-PASSWORD = "bench-password-2026"
 
 
 def client_for(user: User) -> Client:
@@ -49,7 +49,7 @@ def add_dossiers(count: int, *, share_every: int = 1, batch: int = 5000) -> None
     for offset in range(0, count, batch):
         size = min(batch, count - offset)
         first = start + offset
-        owners = User.objects.bulk_create(
+        User.objects.bulk_create(
             User(email=f"d{n}@bench.invalid", password="!", last_name=f"N{n}")
             for n in range(first // 100, (first + size - 1) // 100 + 1)
             if not User.objects.filter(email=f"d{n}@bench.invalid").exists()
@@ -63,7 +63,6 @@ def add_dossiers(count: int, *, share_every: int = 1, batch: int = 5000) -> None
                 ]
             )
         }
-        del owners
         dossiers = Dossier.objects.bulk_create(
             Dossier(
                 owner=by_email[f"d{i // 100}@bench.invalid"],

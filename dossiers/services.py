@@ -114,8 +114,7 @@ def _refresh_summary(dossier: Dossier, *, today: dt.date) -> None:
         (answers.get("montants") or {}).get("total_claimed")
     )
     # The same inputs as the dossier page: the answers being saved and the
-    # timeline's avis de réception (read inside the caller's transaction).
-    getattr(dossier, "_prefetched_objects_cache", {}).pop("timeline_events", None)
+    # timeline's marks stored on the row (no query).
     result = assess_dossier(dossier, today=today)
     dossier.limitation_status = str(result.estimate.status) if result.estimate else ""
     dossier.limitation_last_day = result.estimate.last_day if result.estimate else None

@@ -1,5 +1,7 @@
 """Dossier pages: thin views over access.py (reads) and services.py (writes)."""
 
+from typing import Any
+
 from django.contrib import messages
 from django.db.models import Prefetch, prefetch_related_objects
 from django.http import FileResponse, HttpRequest, HttpResponse
@@ -26,7 +28,8 @@ def dossier_list(request: HttpRequest) -> HttpResponse:
 
 def dossier_detail(request: HttpRequest, dossier_id: int) -> HttpResponse:
     dossier = access.get_dossier_for_owner(request.user, dossier_id)
-    # One query for the whole timeline, read by the assessment and the page.
+    # One query for the whole timeline, with its attachments (the page lists it;
+    # the assessment reads the marks stored on the row).
     prefetch_related_objects(
         [dossier],
         Prefetch(
@@ -66,12 +69,24 @@ def upload_file(request: HttpRequest, dossier_id: int, upload_id: int) -> FileRe
 
 
 def private_file_response(upload: "access.Upload") -> FileResponse:
-    inline = upload.kind == upload.Kind.IMAGE
-    response = FileResponse(
+    return private_download(
         upload.file.open("rb"),
-        as_attachment=not inline,
         filename=upload.download_name,
         content_type=upload.content_type,
+        as_attachment=upload.kind != upload.Kind.IMAGE,
+    )
+
+
+def private_download(
+    content: Any, *, filename: str, content_type: str, as_attachment: bool = True
+) -> FileResponse:
+    """A private file (scan, letter PDF, export): a server-chosen name, never
+    sniffed, run or cached by the browser."""
+    response = FileResponse(
+        content,
+        as_attachment=as_attachment,
+        filename=filename,
+        content_type=content_type,
     )
     response["X-Content-Type-Options"] = "nosniff"
     response["Content-Security-Policy"] = "default-src 'none'; sandbox"

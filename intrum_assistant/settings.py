@@ -11,6 +11,7 @@ from pathlib import Path
 
 import dj_database_url
 from csp.constants import NONE, SELF
+from whitenoise.compress import Compressor
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -192,22 +193,8 @@ STORAGES = {
 }
 # Fonts are embedded in PDFs, never worth compressing: brotli on them is slow.
 WHITENOISE_SKIP_COMPRESS_EXTENSIONS = [
-    *(
-        "jpg",
-        "jpeg",
-        "png",
-        "gif",
-        "webp",
-        "zip",
-        "gz",
-        "tgz",
-        "bz2",
-        "tbz",
-        "xz",
-        "br",
-    ),
-    *("swf", "flv", "woff", "woff2", "3gp", "3gpp", "asf", "avi", "m4v", "mov", "mp4"),
-    *("mpeg", "mpg", "webm", "wmv", "ttf", "otf", "pdf"),
+    *Compressor.SKIP_COMPRESS_EXTENSIONS,  # whitenoise's own list
+    *("ttf", "otf", "pdf"),
 ]
 MEDIA_URL = "/__private__/"
 FILE_UPLOAD_PERMISSIONS = 0o600

@@ -33,7 +33,7 @@ def letter_update(
 ) -> Letter:
     """Store the personal paragraph (plain text) and the letter's options."""
     letter.personal_text = personal_text.strip()
-    letter.options = json.loads(json.dumps(options or {}, cls=DjangoJSONEncoder))
+    letter.options = dossier_services.jsonable(options or {})
     letter.full_clean()
     letter.save()
     return letter

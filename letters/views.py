@@ -13,6 +13,7 @@ from dossiers.access import get_dossier_for_owner
 from dossiers.assessment import DossierAssessment, assess_dossier
 from dossiers.law.schedule import ScheduleInputError
 from dossiers.models import Dossier
+from dossiers.views import private_download
 
 from . import access, compose, contexts, export, services
 from .catalog import LetterSpec
@@ -195,16 +196,11 @@ def version_download(
     request: HttpRequest, dossier_id: int, kind: str, number: int
 ) -> FileResponse:
     version = access.get_version_for_owner(request.user, dossier_id, kind, number)
-    response = FileResponse(
+    return private_download(
         version.pdf.open("rb"),
-        as_attachment=True,
         filename=version.download_name,
         content_type="application/pdf",
     )
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
-    response["Cache-Control"] = "private, no-store"
-    return response
 
 
 @require_GET
@@ -212,13 +208,8 @@ def dossier_export(request: HttpRequest, dossier_id: int) -> FileResponse:
     """The whole dossier as a ZIP (owner only; someone else's dossier is a 404)."""
     dossier = get_dossier_for_owner(request.user, dossier_id)
     today = timezone.localdate()
-    response = FileResponse(
+    return private_download(
         export.build_archive(dossier, today=today),
-        as_attachment=True,
         filename=export.archive_name(dossier, today=today),
         content_type="application/zip",
     )
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
-    response["Cache-Control"] = "private, no-store"
-    return response
