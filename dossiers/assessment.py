@@ -114,14 +114,23 @@ def wants_to_pay(answers: Answers) -> bool:
     return (answers.get("verifications") or {}).get("payment_considered") == "yes"
 
 
-def situation_answers(answers: Answers) -> dict[str, Any]:
+def situation_applies(answers: Answers, *, barred: bool) -> bool:
+    """« Ma situation » applies only when she considers paying and the debt does
+    not seem time-barred: paying a barred debt is exactly what the findings
+    advise against. The wizard shows the step, and the assessment reads its
+    answers, by this one rule."""
+    return wants_to_pay(answers) and not barred
+
+
+def situation_answers(answers: Answers, *, barred: bool = False) -> dict[str, Any]:
     """« Ma situation », only while it still applies: answers of a step she
-    skipped since (no longer considering a payment) are ignored."""
-    return (answers.get("situation") or {}) if wants_to_pay(answers) else {}
+    skipped since (no longer paying, or the debt now seems barred) are ignored."""
+    applies = situation_applies(answers, barred=barred)
+    return (answers.get("situation") or {}) if applies else {}
 
 
-def run_budget(answers: Answers) -> budget_rules.Budget | None:
-    situation = situation_answers(answers)
+def run_budget(answers: Answers, *, barred: bool = False) -> budget_rules.Budget | None:
+    situation = situation_answers(answers, barred=barred)
     total = as_decimal((answers.get("montants") or {}).get("total_claimed"))
     income = as_decimal(situation.get("monthly_income"))
     if not situation or income is None or not total:
@@ -158,7 +167,8 @@ def facts_from(
     courrier = answers.get("courrier") or {}
     montants = answers.get("montants") or {}
     checks = answers.get("verifications") or {}
-    situation = situation_answers(answers)
+    barred = limitation is not None and limitation.status == "barred"
+    situation = situation_answers(answers, barred=barred)
     return finding_rules.Facts(
         letter_kind=courrier.get("letter_kind") or "relance",
         letter_date=as_date(courrier.get("letter_date")),
@@ -193,7 +203,9 @@ def assess_answers(
     prescription = answers.get("prescription") or {}
     result, error = run_estimate(prescription, today)
     limitation = limitation_view(prescription, result)
-    budget = run_budget(answers)
+    budget = run_budget(
+        answers, barred=result is not None and result.status == "barred"
+    )
     assessment = finding_rules.assess(
         facts_from(answers, limitation, budget), today=today
     )

@@ -24,7 +24,7 @@ from formtools.wizard.storage.base import BaseStorage
 from formtools.wizard.views import NamedUrlWizardView, StepsHelper, WizardView
 
 from . import access, forms, services
-from .assessment import assess_answers, run_estimate, wants_to_pay
+from .assessment import assess_answers, run_estimate, situation_applies, wants_to_pay
 from .law.prescription import NATURES
 from .models import Dossier
 
@@ -65,8 +65,9 @@ def payment_considered(wizard: "DossierWizard") -> bool:
     exactly what the findings advise against."""
     answers = (wizard.dossier.answers if wizard.dossier else None) or {}
     if not wants_to_pay(answers):
-        return False
-    return not wizard.seems_barred(answers.get("prescription") or {})
+        return False  # no need to estimate the limitation
+    barred = wizard.seems_barred(answers.get("prescription") or {})
+    return situation_applies(answers, barred=barred)
 
 
 class DossierStorage(BaseStorage):  # type: ignore[misc]

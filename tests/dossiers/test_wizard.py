@@ -167,6 +167,33 @@ def test_skipped_situation_answers_are_ignored() -> None:
     assert facts_from(answers, None, None).surendettement_admissible is False
 
 
+def test_situation_answers_are_ignored_once_the_debt_seems_barred() -> None:
+    """Same rule as the step's condition: answers given before the debt turned
+    out barred no longer feed the budget or the facts."""
+    from dossiers.assessment import assess_answers, facts_from, run_budget
+
+    situation = {
+        "monthly_income": "1500",
+        "fixed_charges": "900",
+        "dependants": 1,
+        "surendettement_admissible": "yes",
+    }
+    answers = {
+        "montants": {"total_claimed": "500.00", "lines": []},
+        "verifications": {"payment_considered": "yes"},
+        "prescription": {"nature": "telecom", "start": "2020-01-15", "events": []},
+        "situation": situation,
+    }
+    assert run_budget(answers) is not None  # the rule alone does not know
+    assert run_budget(answers, barred=True) is None
+    barred = assess_answers(answers, today=timezone.localdate())
+    assert barred.estimate is not None
+    assert barred.estimate.status == "barred"
+    assert barred.budget is None
+    assert facts_from(answers, None, None).surendettement_admissible is True
+    assert payment_considered(FakeWizard(answers)) is False  # type: ignore[arg-type]
+
+
 def test_condition_reads_only_earlier_steps() -> None:
     steps = [name for name, _ in DossierWizard.form_list]
     assert steps.index("verifications") < steps.index("situation")
