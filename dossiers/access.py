@@ -4,13 +4,17 @@ Every lookup is scoped to the requesting user: someone else's object is a 404,
 never a 403, so that its existence is not disclosed.
 """
 
+from typing import TypeVar
+
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
-from django.db.models import Q
+from django.core.exceptions import ObjectDoesNotExist
+from django.db.models import Model, Q, QuerySet
 from django.http import Http404
 
 from .models import Dossier, DossierQuerySet, TimelineEvent, Upload
 
 UserLike = AbstractBaseUser | AnonymousUser
+M = TypeVar("M", bound=Model)
 
 
 def dossiers_for_owner(user: UserLike) -> DossierQuerySet:
@@ -25,12 +29,17 @@ def dossiers_for_owner_id(user_id: int) -> DossierQuerySet:
     return Dossier.objects.filter(owner_id=user_id)
 
 
+def _get_or_404(queryset: QuerySet[M], object_id: int | str, message: str) -> M:
+    """``queryset.get(pk=object_id)``, any failure (absent, not an int) a 404."""
+    try:
+        return queryset.get(pk=int(object_id))
+    except (ObjectDoesNotExist, ValueError, TypeError, OverflowError) as exc:
+        raise Http404(message) from exc
+
+
 def get_dossier_for_owner(user: UserLike, dossier_id: int | str) -> Dossier:
     """The user's own dossier, or Http404."""
-    try:
-        return dossiers_for_owner(user).get(pk=int(dossier_id))
-    except (Dossier.DoesNotExist, ValueError, TypeError, OverflowError) as exc:
-        raise Http404("Dossier introuvable") from exc
+    return _get_or_404(dossiers_for_owner(user), dossier_id, "Dossier introuvable")
 
 
 def get_upload_for_owner(
@@ -38,10 +47,7 @@ def get_upload_for_owner(
 ) -> Upload:
     """An upload of the user's own dossier, looked up through the dossier."""
     dossier = get_dossier_for_owner(user, dossier_id)
-    try:
-        return dossier.uploads.get(pk=int(upload_id))
-    except (Upload.DoesNotExist, ValueError, TypeError, OverflowError) as exc:
-        raise Http404("Fichier introuvable") from exc
+    return _get_or_404(dossier.uploads.all(), upload_id, "Fichier introuvable")
 
 
 def get_event_for_owner(
@@ -49,10 +55,7 @@ def get_event_for_owner(
 ) -> TimelineEvent:
     """A timeline event of the user's own dossier, looked up through the dossier."""
     dossier = get_dossier_for_owner(user, dossier_id)
-    try:
-        return dossier.timeline_events.get(pk=int(event_id))
-    except (TimelineEvent.DoesNotExist, ValueError, TypeError, OverflowError) as exc:
-        raise Http404("Événement introuvable") from exc
+    return _get_or_404(dossier.timeline_events.all(), event_id, "Événement introuvable")
 
 
 def dossiers_for_reviewer(user: UserLike) -> DossierQuerySet:
@@ -82,10 +85,7 @@ def dossiers_for_viewer(user: UserLike) -> DossierQuerySet:
 
 def get_dossier_for_viewer(user: UserLike, dossier_id: int | str) -> Dossier:
     """A dossier the user owns or reviews, or Http404."""
-    try:
-        return dossiers_for_viewer(user).get(pk=int(dossier_id))
-    except (Dossier.DoesNotExist, ValueError, TypeError, OverflowError) as exc:
-        raise Http404("Dossier introuvable") from exc
+    return _get_or_404(dossiers_for_viewer(user), dossier_id, "Dossier introuvable")
 
 
 def get_upload_for_viewer(
@@ -93,7 +93,4 @@ def get_upload_for_viewer(
 ) -> Upload:
     """An upload of a dossier the user owns or reviews, or Http404."""
     dossier = get_dossier_for_viewer(user, dossier_id)
-    try:
-        return dossier.uploads.get(pk=int(upload_id))
-    except (Upload.DoesNotExist, ValueError, TypeError, OverflowError) as exc:
-        raise Http404("Fichier introuvable") from exc
+    return _get_or_404(dossier.uploads.all(), upload_id, "Fichier introuvable")
