@@ -24,7 +24,13 @@ from formtools.wizard.storage.base import BaseStorage
 from formtools.wizard.views import NamedUrlWizardView, StepsHelper, WizardView
 
 from . import access, forms, services
-from .assessment import assess_answers, run_estimate, situation_applies, wants_to_pay
+from .assessment import (
+    assess_answers,
+    assess_dossier,
+    run_estimate,
+    situation_applies,
+    wants_to_pay,
+)
 from .law.prescription import NATURES
 from .models import Dossier
 
@@ -172,9 +178,14 @@ class DossierWizard(NamedUrlWizardView):  # type: ignore[misc]
         return {k: form.data.getlist(k) for k in keys if k in form.data}
 
     def assessment(self) -> Any:
+        """The same assessment as the dossier page (avis de réception included)."""
         if not hasattr(self, "_assessment"):
-            answers = self.dossier.answers if self.dossier else {}
-            self._assessment = assess_answers(answers or {}, today=timezone.localdate())
+            today = timezone.localdate()
+            self._assessment = (
+                assess_dossier(self.dossier, today=today)
+                if self.dossier
+                else assess_answers({}, today=today)
+            )
         return self._assessment
 
     # -- requests ---------------------------------------------------------------

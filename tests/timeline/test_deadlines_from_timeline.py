@@ -3,7 +3,10 @@
 import datetime as dt
 
 import pytest
+from django.test import Client
+from django.utils import timezone
 
+from dossiers import demo
 from dossiers.assessment import ar_dates_for, assess_dossier
 from dossiers.law.deadlines import FOLLOW_UP_DAYS
 from dossiers.models import Dossier
@@ -70,3 +73,19 @@ def test_adding_an_ar_updates_the_next_deadline(dossier: Dossier) -> None:
     ar = event(dossier, kind="ar_received")
     dossier.refresh_from_db()
     assert dossier.next_deadline == ar.occurred_on + dt.timedelta(days=FOLLOW_UP_DAYS)
+
+
+def test_wizard_steps_assess_like_the_dossier_page(debtor, dossier: Dossier) -> None:
+    """« Ma réponse » reads the timeline's avis de réception too."""
+    demo.fill(dossier, demo.SOPHIE_ANSWERS)
+    event(dossier, kind="ar_received", occurred_on=timezone.localdate())
+    dossier.refresh_from_db()
+    client = Client()
+    client.force_login(debtor)
+    response = client.get(f"/dossiers/{dossier.pk}/modifier/reponse/")
+    assert response.status_code == 200
+    shown = response.context["assessment"]
+    page = assess_dossier(dossier, today=timezone.localdate())
+    assert "follow_up" in {d.code for d in shown.deadlines}
+    assert shown.deadlines == page.deadlines
+    assert shown.result == page.result
