@@ -83,3 +83,8 @@ LETTERS: Final[Mapping[str, LetterSpec]] = MappingProxyType(
         "quittance": _spec("quittance", contexts.quittance, acknowledges_debt=True),
     }
 )
+
+
+def title_of(kind: str) -> str:
+    """The title of a letter kind; an unknown (retired) kind shows its slug."""
+    return RESPONSE_TITLES.get(kind, kind)

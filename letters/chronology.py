@@ -16,7 +16,7 @@ from dossiers.law.schedule import format_date
 from dossiers.models import Dossier, TimelineEvent
 
 from . import rendering
-from .catalog import LETTERS
+from .catalog import title_of
 from .contexts import OLDEST_FIRST, LetterInput, sender
 from .models import Letter
 
@@ -38,10 +38,9 @@ def _event_row(event: TimelineEvent) -> dict[str, Any]:
 
 
 def _letter_row(letter: Letter) -> dict[str, Any]:
-    spec = LETTERS.get(letter.kind)
     versions = list(letter.versions.all())
     return {
-        "title": spec.title if spec else letter.kind,
+        "title": title_of(letter.kind),
         "versions": [
             {
                 "number": version.number,

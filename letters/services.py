@@ -17,7 +17,7 @@ from dossiers.assessment import assess_dossier
 from dossiers.models import Dossier, TimelineDirection, TimelineKind
 
 from . import compose, rendering
-from .catalog import LETTERS, LetterSpec
+from .catalog import LetterSpec, title_of
 from .models import Letter, LetterVersion
 
 
@@ -130,8 +130,7 @@ def sync_timeline(*, letter: Letter, today: dt.date | None = None) -> None:
     ``dossiers.assessment.ar_dates_for`` like any AR typed in the timeline.
     """
     dossier = letter.dossier
-    spec = LETTERS.get(letter.kind)
-    title = spec.title if spec else letter.kind
+    title = title_of(letter.kind)
     number = (
         f" (n° de recommandé {letter.registered_number})"
         if letter.registered_number

@@ -6,7 +6,7 @@ from django import template
 
 from dossiers.assessment import DossierAssessment
 from dossiers.models import Dossier
-from letters.catalog import LETTERS
+from letters.catalog import LETTERS, title_of
 from letters.models import Letter
 
 register = template.Library()
@@ -48,9 +48,7 @@ def letter_rows(dossier: Dossier) -> list[dict[str, Any]]:
     return [
         {
             "letter": letter,
-            "title": LETTERS[letter.kind].title
-            if letter.kind in LETTERS
-            else letter.kind,
+            "title": title_of(letter.kind),
             "versions": list(letter.versions.all()),
         }
         for letter in letters
