@@ -9,6 +9,7 @@ first valid step of ``/dossiers/nouveau/``.
 
 import json
 from collections import OrderedDict
+from collections.abc import Callable
 from typing import Any
 
 from django.conf import settings
@@ -65,15 +66,34 @@ class StepRejected(Exception):
         self.form = form
 
 
-def payment_considered(wizard: "DossierWizard") -> bool:
+def situation_shown(wizard: "DossierWizard", answers: dict[str, Any]) -> bool:
     """« Ma situation » only when she considers paying (vérifications) and the
     debt does not seem time-barred (prescription): paying a barred debt is
     exactly what the findings advise against."""
-    answers = (wizard.dossier.answers if wizard.dossier else None) or {}
     if not wants_to_pay(answers):
         return False  # no need to estimate the limitation
     barred = wizard.seems_barred(answers.get("prescription") or {})
     return situation_applies(answers, barred=barred)
+
+
+StepRule = Callable[["DossierWizard", dict[str, Any]], bool]
+
+STEP_CONDITIONS: dict[str, StepRule] = {"situation": situation_shown}
+"""Optional steps, each shown by a rule on given answers: formtools'
+``condition_dict`` applies it to the stored answers, ``next_step_after`` to the
+answers being saved."""
+
+
+def on_stored_answers(rule: StepRule) -> Callable[["DossierWizard"], bool]:
+    """A formtools condition: ``rule`` on the dossier's stored answers."""
+
+    def condition(wizard: "DossierWizard") -> bool:
+        return rule(wizard, (wizard.dossier.answers if wizard.dossier else None) or {})
+
+    return condition
+
+
+payment_considered = on_stored_answers(situation_shown)
 
 
 class DossierStorage(BaseStorage):  # type: ignore[misc]
@@ -113,7 +133,9 @@ class DossierWizard(NamedUrlWizardView):  # type: ignore[misc]
     file_storage = FileSystemStorage(
         location=str(settings.PRIVATE_ROOT / "wizard-unused")
     )
-    condition_dict = {"situation": payment_considered}  # noqa: RUF012
+    condition_dict = {  # noqa: RUF012
+        name: on_stored_answers(rule) for name, rule in STEP_CONDITIONS.items()
+    }
 
     def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         dossier_id = kwargs.get("dossier_id")
@@ -300,17 +322,17 @@ class DossierWizard(NamedUrlWizardView):  # type: ignore[misc]
         """The step that follows once ``answers`` are saved, so that one write
         stores both (conditions read the answers being saved)."""
         assert self.dossier is not None
-        saved = self.dossier.answers
-        self.dossier.answers = {**(saved or {}), step: services.jsonable(answers)}
-        for cached in ("_resolved_form_list", "_cache_signature"):
-            self.__dict__.pop(cached, None)
-        try:
-            return self.get_next_step(step) or step
-        finally:
-            self.dossier.answers = saved
-            for cached in ("_resolved_form_list", "_cache_signature"):
-                self.__dict__.pop(cached, None)
-            self.get_form_list()  # formtools' post() expects the cache to exist
+        pending = {**(self.dossier.answers or {}), step: services.jsonable(answers)}
+        names = list(self.form_list)
+        later = names[names.index(step) + 1 :]
+        return next(
+            (
+                name
+                for name in later
+                if name not in STEP_CONDITIONS or STEP_CONDITIONS[name](self, pending)
+            ),
+            step,
+        )
 
     def render_revalidation_failure(
         self, failed_step: str, form: Any, **kwargs: Any

@@ -3,7 +3,9 @@
 import datetime as dt
 
 import pytest
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from dossiers import services
@@ -459,3 +461,42 @@ def test_add_row_shows_no_validation_errors(debtor_client: Client) -> None:
     assert 'name="montants-lines-3-label"' in page
     assert "Saisissez un montant en euros" not in page
     assert 'value="abc"' in page  # what she typed is kept
+
+
+@pytest.mark.parametrize(
+    ("start", "next_step"),
+    [("2020-01-15", "reponse"), ("RECENT", "situation")],
+    ids=["now-barred", "not-barred"],
+)
+def test_the_next_step_follows_the_answers_being_saved(
+    debtor_client: Client, start: str, next_step: str
+) -> None:
+    """Saving « La prescription » decides at once whether « Ma situation »
+    follows: the condition reads the answers of this POST, not the stored ones."""
+    recent = (timezone.localdate() - dt.timedelta(days=30)).isoformat()
+    barred = "2020-01-15"
+    start, stored = (recent, barred) if start == "RECENT" else (start, recent)
+    dossier = started(debtor_client)
+    debtor_client.post(step_url(dossier, "montants"), post_data("montants"))
+    pay = post_data("verifications", **{"verifications-payment_considered": "yes"})
+    debtor_client.post(step_url(dossier, "verifications"), pay)
+    first = {  # stored first: the opposite verdict
+        "prescription-nature": "telecom",
+        "prescription-start": stored,
+        "prescription-events-TOTAL_FORMS": "0",
+    }
+    debtor_client.post(
+        step_url(dossier, "prescription"), post_data("prescription", **first)
+    )
+    again = {**first, "prescription-start": start}
+    with CaptureQueriesContext(connection) as queries:
+        response = debtor_client.post(
+            step_url(dossier, "prescription"), post_data("prescription", **again)
+        )
+    assert response["Location"] == step_url(dossier, next_step)
+    dossier.refresh_from_db()
+    assert dossier.current_step == next_step
+    updates = [
+        q["sql"] for q in queries if q["sql"].startswith('UPDATE "dossiers_dossier"')
+    ]
+    assert len(updates) == 1, updates  # answers and next step in one write
