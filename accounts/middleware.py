@@ -24,10 +24,12 @@ from django.contrib.auth import logout
 from django.contrib.auth.middleware import (
     LoginRequiredMiddleware as DjangoLoginRequiredMiddleware,
 )
+from django.contrib.auth.models import AnonymousUser
 from django.contrib.auth.views import redirect_to_login
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import resolve_url
 from django.utils.deprecation import MiddlewareMixin
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop, ngettext
 
@@ -103,7 +105,9 @@ class StaffSessionTimeoutMiddleware(MiddlewareMixin):
     On expiry: ``logout`` (which flushes the session), a French message, and a
     redirect to the login page with ``?next=`` (``/admin/login/`` for admin
     views, as for an anonymous visitor); the view never runs, so an expired
-    POST saves nothing.
+    POST saves nothing. A public page runs as usual; if it shows who is logged
+    in (the header), the same check runs then, and an expired staff member is
+    logged out and shown the message there.
     """
 
     def process_view(
@@ -116,8 +120,20 @@ class StaffSessionTimeoutMiddleware(MiddlewareMixin):
         if settings.SESSION_COOKIE_NAME not in request.COOKIES:
             return None  # anonymous: no session to load
         if not _view_needs_login(view_func):
-            return None  # public page: shows nobody's dossier, loads no session
+            # A public page loads no session unless it shows who is logged
+            # in; then an expired staff member is shown logged out.
+            loaded = request.user
+            request.user = SimpleLazyObject(lambda: self._public_user(request, loaded))
+            return None
         user = request.user  # already loaded by LoginRequiredMiddleware
+        expired = self._check(request, user)
+        if expired is None:
+            return None
+        return self._expire(request, view_func, *expired)
+
+    def _check(self, request: HttpRequest, user: Any) -> tuple[str, int] | None:
+        """(message, duration) when the staff session has expired, else None;
+        restarts the clocks of a session that has none, refreshes the stamp."""
         if not (user.is_authenticated and user.is_staff):
             return None
         session = request.session
@@ -131,13 +147,25 @@ class StaffSessionTimeoutMiddleware(MiddlewareMixin):
             return None
         max_age: int = settings.STAFF_SESSION_MAX_AGE
         if stamp - login_at >= max_age:
-            return self._expire(request, view_func, _(MAX_AGE_MESSAGE), max_age)
+            return _(MAX_AGE_MESSAGE), max_age
         idle: int = settings.STAFF_IDLE_TIMEOUT
         if stamp - seen_at >= idle:
-            return self._expire(request, view_func, _(IDLE_MESSAGE), idle)
+            return _(IDLE_MESSAGE), idle
         if stamp - seen_at >= STAMP_INTERVAL:
             session[SEEN_AT] = stamp
         return None
+
+    def _public_user(self, request: HttpRequest, user: Any) -> Any:
+        """The user a public page shows: logged out once the session expired
+        (same logout and message as on a protected page, no redirect)."""
+        expired = self._check(request, user)
+        if expired is None:
+            return user
+        text, seconds = expired
+        request.user = user  # logout() reads it: not this lazy object, being set up
+        logout(request)
+        messages.warning(request, text % {"duration": _duration(seconds)})
+        return AnonymousUser()
 
     def _expire(
         self,

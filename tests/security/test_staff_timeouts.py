@@ -298,3 +298,32 @@ def test_the_settings_have_safe_defaults() -> None:
     assert settings.STAFF_IDLE_TIMEOUT == 30 * MINUTE
     assert settings.STAFF_SESSION_MAX_AGE == 8 * HOUR
     assert settings.STAFF_SESSION_MAX_AGE <= settings.SESSION_COOKIE_AGE
+
+
+def test_an_expired_staff_member_is_shown_logged_out_on_public_pages(
+    clock: Clock, volunteer: User
+) -> None:
+    """The landing page (public) shows who is logged in: an expired staff
+    session ends there too, with the same message, instead of lingering
+    until the next protected page."""
+    client = logged_in(volunteer)
+    assert "Se déconnecter" in client.get("/").content.decode()
+    key = session_key(client)
+    clock.advance(30 * MINUTE)
+    response = client.get("/")
+    assert response.status_code == 200
+    page = html.unescape(response.content.decode())
+    assert "Se déconnecter" not in page
+    assert not SessionStore().exists(key)
+    assert "_auth_user_id" not in client.session
+    assert IDLE_TEXT in page  # the header reads the user before the messages
+
+
+def test_a_public_page_within_the_timeout_keeps_the_staff_session(
+    clock: Clock, volunteer: User
+) -> None:
+    client = logged_in(volunteer)
+    clock.advance(29 * MINUTE)
+    assert "Se déconnecter" in client.get("/").content.decode()
+    clock.advance(29 * MINUTE)  # the public page counted as activity
+    assert client.get(ADMIN).status_code == 200
