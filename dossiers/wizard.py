@@ -13,6 +13,7 @@ from collections.abc import Callable
 from typing import Any
 
 from django.conf import settings
+from django.contrib import messages
 from django.core.exceptions import SuspiciousOperation
 from django.core.files.storage import FileSystemStorage
 from django.db import transaction
@@ -75,6 +76,15 @@ def situation_shown(wizard: "DossierWizard", answers: dict[str, Any]) -> bool:
     barred = wizard.seems_barred(answers.get("prescription") or {})
     return situation_applies(answers, barred=barred)
 
+
+STEP_GONE_MESSAGE = (
+    "Cette étape ne s'applique plus à votre dossier : vos réponses ont changé "
+    "entre-temps (peut-être dans un autre onglet). Voici la suite du questionnaire."
+)
+NOT_SAVED_MESSAGE = (
+    "Les réponses de l'étape que vous venez de quitter n'ont pas été "
+    "enregistrées : l'une d'elles était à corriger. Vous pourrez y revenir."
+)
 
 StepRule = Callable[["DossierWizard", dict[str, Any]], bool]
 
@@ -231,12 +241,18 @@ class DossierWizard(NamedUrlWizardView):  # type: ignore[misc]
     def post(self, *args: Any, **kwargs: Any) -> HttpResponse:
         step = kwargs.get("step")
         form_list = self.get_form_list()
+        if step in self.form_list and step not in form_list:
+            # A tab left open on an optional step that her answers in another
+            # tab have since ruled out: nothing to save there, go on.
+            messages.info(self.request, STEP_GONE_MESSAGE)
+            return redirect(self.get_step_url(self.first_unanswered_step()))
         if step not in form_list:
             raise SuspiciousOperation("Posted to a step that is not in the wizard.")
         goto = self.request.POST.get("wizard_goto_step")
         if goto:
             if goto not in form_list:
                 raise SuspiciousOperation("Unknown wizard_goto_step.")
+            self.save_before_leaving(step)
             return self.render_goto_step(goto)
         # formtools would follow a posted current_step to another step's form:
         # it must be the step of the URL (formtools validates the rest of its
@@ -255,6 +271,25 @@ class DossierWizard(NamedUrlWizardView):  # type: ignore[misc]
             elif self.dossier is not None:  # forget what the refused step set
                 self.dossier.refresh_from_db()
             return self.render(rejected.form)
+
+    def save_before_leaving(self, step: str) -> None:
+        """« Étape précédente » keeps what she typed: a valid step is saved as
+        « Enregistrer et continuer » would; an invalid one is left as stored,
+        and she is told so."""
+        if self.request.POST.get(f"{self.prefix}-current_step") != step:
+            return  # not this step's form: nothing of it to keep
+        self.storage.current_step = step
+        form = self.get_form(data=self.request.POST, files=self.request.FILES)
+        if not form.is_valid():
+            if form.has_changed():
+                messages.warning(self.request, NOT_SAVED_MESSAGE)
+            return
+        try:
+            self.storage.set_step_data(step, self.process_step(form))
+        except StepRejected:
+            if self.dossier is not None:
+                self.dossier.refresh_from_db()
+            messages.warning(self.request, NOT_SAVED_MESSAGE)
 
     def form_with_extra_row(self) -> forms.StepForm:
         """« Ajouter une ligne » without JavaScript: one more empty row, nothing saved."""

@@ -1,6 +1,7 @@
 """Wizard behaviour: persistence, conditions, tampering, hostile input."""
 
 import datetime as dt
+import html
 
 import pytest
 from django.db import connection
@@ -10,7 +11,12 @@ from django.utils import timezone
 
 from dossiers import services
 from dossiers.models import Dossier
-from dossiers.wizard import DossierWizard, payment_considered
+from dossiers.wizard import (
+    NOT_SAVED_MESSAGE,
+    STEP_GONE_MESSAGE,
+    DossierWizard,
+    payment_considered,
+)
 from tests import factories
 
 from .wizard_data import P, post_data
@@ -500,3 +506,49 @@ def test_the_next_step_follows_the_answers_being_saved(
         q["sql"] for q in queries if q["sql"].startswith('UPDATE "dossiers_dossier"')
     ]
     assert len(updates) == 1, updates  # answers and next step in one write
+
+
+def test_previous_step_saves_what_she_typed(debtor_client: Client) -> None:
+    dossier = started(debtor_client)
+    debtor_client.post(step_url(dossier, "montants"), post_data("montants"))
+    data = post_data("verifications", wizard_goto_step="montants")
+    response = debtor_client.post(step_url(dossier, "verifications"), data)
+    assert response["Location"] == step_url(dossier, "montants")
+    dossier.refresh_from_db()
+    assert dossier.answers["verifications"]["recognises"] == "partly"
+
+
+def test_previous_step_with_an_error_keeps_the_stored_answers(
+    debtor_client: Client,
+) -> None:
+    dossier = started(debtor_client)
+    debtor_client.post(step_url(dossier, "montants"), post_data("montants"))
+    debtor_client.post(step_url(dossier, "verifications"), post_data("verifications"))
+    broken = post_data(
+        "verifications",
+        **{"verifications-recognises": "maybe"},
+        wizard_goto_step="montants",
+    )
+    response = debtor_client.post(step_url(dossier, "verifications"), broken)
+    assert response["Location"] == step_url(dossier, "montants")
+    dossier.refresh_from_db()
+    assert dossier.answers["verifications"]["recognises"] == "partly"
+    page = body(debtor_client.get(response["Location"]))
+    assert NOT_SAVED_MESSAGE in html.unescape(page)
+
+
+def test_a_stale_tab_on_a_step_ruled_out_goes_on_with_a_message(
+    debtor_client: Client,
+) -> None:
+    """« Ma situation » open in one tab, « je ne paierai pas » saved in another."""
+    dossier = started(debtor_client)
+    debtor_client.post(step_url(dossier, "montants"), post_data("montants"))
+    no_pay = post_data("verifications", **{"verifications-payment_considered": "no"})
+    debtor_client.post(step_url(dossier, "verifications"), no_pay)
+    response = debtor_client.post(
+        step_url(dossier, "situation"), post_data("situation")
+    )
+    assert response.status_code == 302
+    assert response["Location"] == step_url(dossier, "prescription")
+    page = body(debtor_client.get(response["Location"]))
+    assert STEP_GONE_MESSAGE in html.unescape(page)
