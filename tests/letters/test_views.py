@@ -1,6 +1,7 @@
 """Letter pages: access, escaping, versions, sending record, dossier section."""
 
 import datetime as dt
+import html
 import io
 
 import pytest
@@ -227,3 +228,21 @@ def test_dossier_page_query_count_is_constant(
     with django_assert_max_num_queries(len(one)):  # type: ignore[operator]
         page = debtor_client.get(url)
     assert page.content.decode().count("kind-") >= 10
+
+
+MISSING_ADDRESS = "L'adresse de la société qui vous écrit n'est pas indiquée"
+
+
+def test_a_missing_recipient_address_is_flagged_on_the_letter_page(
+    barred_dossier: Dossier, debtor_client: Client
+) -> None:
+    url = reverse("letters:page", args=[barred_dossier.pk, "prescription"])
+    page = html.unescape(debtor_client.get(url).content.decode())
+    assert MISSING_ADDRESS not in page  # Sophie's dossier has Intrum's address
+    courrier = {**barred_dossier.answers["courrier"], "agency_address": "  "}
+    barred_dossier.answers = {**barred_dossier.answers, "courrier": courrier}
+    barred_dossier.save()
+    page = html.unescape(debtor_client.get(url).content.decode())
+    assert MISSING_ADDRESS in page
+    step = reverse("dossiers:wizard_step", args=[barred_dossier.pk, "courrier"])
+    assert f'href="{step}"' in page
