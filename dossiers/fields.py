@@ -56,6 +56,14 @@ class EuroField(forms.DecimalField):
                 self.error_messages["invalid"], code="invalid"
             ) from exc
 
+    def run_validators(self, value: Any) -> None:
+        """One message beside the field: « dépasse 10 000 000 € » says it all,
+        Django's digit-count validator would add « trop grand » below it."""
+        try:
+            super().run_validators(value)
+        except forms.ValidationError as exc:
+            raise forms.ValidationError(exc.error_list[:1]) from None
+
     def widget_attrs(self, widget: forms.Widget) -> dict[str, Any]:
         # A text input: no "step"/"min" attributes that would refuse commas.
         return {}

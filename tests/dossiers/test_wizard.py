@@ -300,7 +300,8 @@ def test_deleted_rows_are_not_kept(debtor_client: Client) -> None:
 
 HOSTILE_AMOUNTS = [
     ("-50", "ne peut pas être négatif"),
-    ("99999999999", "trop grand"),
+    ("99999999999", "dépasse 10 000 000"),
+    ("99999999999999999999", "dépasse 10 000 000"),
     ("12 000 000", "dépasse 10 000 000"),
     ("douze euros", "Saisissez un montant en euros"),
     ("1,2,3", "Saisissez un montant en euros"),
@@ -318,6 +319,8 @@ def test_bad_amounts_get_a_french_message(
     assert response.status_code == 200
     assert message in body(response)
     assert 'aria-invalid="true"' in body(response)
+    errors = response.context["form"].errors["total_claimed"]
+    assert len(errors) == 1, errors  # one message beside the field, not two
     dossier.refresh_from_db()
     assert "courrier" in dossier.answers  # nothing already saved is lost
 
