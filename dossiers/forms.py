@@ -71,6 +71,11 @@ class StepForm(forms.Form):
         """The cleaned values kept in ``Dossier.answers`` (JSON-serialisable)."""
         return dict(self.cleaned_data)
 
+    def step_data(self) -> dict[str, list[str]]:
+        """What the wizard keeps to show the step again: the declared fields
+        only, never the raw POST."""
+        return {k: self.data.getlist(k) for k in self.declared_keys() if k in self.data}
+
     def quiet(self) -> "StepForm":
         """Redisplay what was typed without validating it (« Ajouter une ligne »)."""
         self._errors = ErrorDict()
@@ -263,6 +268,32 @@ class RowsForm(StepForm):
             fields = [*self.rows.form.base_fields, "DELETE"]
             keys |= {f"{row_prefix}-{name}" for name in fields}
         return keys
+
+    def step_data(self) -> dict[str, list[str]]:
+        """As the base class, minus the rows she ticked « Supprimer », the
+        others renumbered: a deleted line does not come back, ticked."""
+        data = super().step_data()
+        rows_prefix = self.rows.prefix
+        kept: dict[str, list[str]] = {}
+        count = 0
+        for index in range(min(self.rows.total_form_count(), MAX_ROWS)):
+            old, new = f"{rows_prefix}-{index}-", f"{rows_prefix}-{count}-"
+            row = {k: v for k, v in data.items() if k.startswith(old)}
+            if not row:
+                continue
+            if any(row.get(f"{old}DELETE", [])):
+                continue
+            kept |= {new + k[len(old) :]: v for k, v in row.items()}
+            count += 1
+        data = {k: v for k, v in data.items() if not k.startswith(f"{rows_prefix}-")}
+        management = self.rows.management_form
+        for name in ("MIN_NUM_FORMS", "MAX_NUM_FORMS"):
+            key = management.add_prefix(name)
+            if key in self.data:
+                data[key] = self.data.getlist(key)
+        data[management.add_prefix("TOTAL_FORMS")] = [str(count)]
+        data[management.add_prefix("INITIAL_FORMS")] = ["0"]
+        return {**data, **kept}
 
     def quiet(self) -> "StepForm":
         super().quiet()

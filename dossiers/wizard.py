@@ -206,8 +206,7 @@ class DossierWizard(NamedUrlWizardView):  # type: ignore[misc]
 
     def get_form_step_data(self, form: forms.StepForm) -> dict[str, list[str]]:
         """Only the declared fields of the step are kept, never the raw POST."""
-        keys = form.declared_keys()
-        return {k: form.data.getlist(k) for k in keys if k in form.data}
+        return form.step_data()
 
     def assessment(self) -> Any:
         """The same assessment as the dossier page (avis de réception included)."""

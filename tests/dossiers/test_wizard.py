@@ -290,10 +290,18 @@ def test_add_row_button_adds_a_row_and_saves_nothing(debtor_client: Client) -> N
 
 def test_deleted_rows_are_not_kept(debtor_client: Client) -> None:
     dossier = started(debtor_client)
-    data = post_data("montants", **{"montants-lines-2-DELETE": "on"})
+    data = post_data("montants", **{"montants-lines-1-DELETE": "on"})
     debtor_client.post(step_url(dossier, "montants"), data)
     dossier.refresh_from_db()
-    assert len(dossier.answers["montants"]["lines"]) == 2
+    assert [r["label"] for r in dossier.answers["montants"]["lines"]] == [
+        "Capital restant dû",
+        "Frais de recouvrement",
+    ]
+    # Shown again without the deleted line (not the line with its box ticked).
+    page = body(debtor_client.get(step_url(dossier, "montants")))
+    assert 'value="Intérêts"' not in page
+    assert 'value="Frais de recouvrement"' in page
+    assert 'name="montants-lines-TOTAL_FORMS" value="2"' in page
 
 
 # -- hostile input -------------------------------------------------------------------
