@@ -95,6 +95,12 @@ class MultipleFileField(forms.FileField):
         return [super(MultipleFileField, self).clean(f, initial) for f in files]
 
 
+FILES_NOT_KEPT = _(
+    "Le fichier choisi n'a pas été gardé, car une autre réponse est à corriger : "
+    "choisissez-le à nouveau après avoir corrigé."
+)
+
+
 class CourrierForm(StepForm):
     agency = forms.ModelChoiceField(
         queryset=Agency.objects.all(),
@@ -224,6 +230,14 @@ class CourrierForm(StepForm):
                 _("Vous ne pouvez pas l'avoir reçu avant la date du courrier."),
             )
         return data
+
+    def full_clean(self) -> None:
+        """A browser cannot give back a chosen file: when another field is
+        refused, say beside the file field that it must be chosen again."""
+        super().full_clean()
+        chosen = self.files.getlist(self.add_prefix("scans")) if self.files else []
+        if self._errors and chosen and "scans" not in self._errors:
+            self._errors["scans"] = self.error_class([FILES_NOT_KEPT])
 
     def answers(self) -> dict[str, Any]:
         data = {

@@ -8,6 +8,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from PIL import Image
 
+from dossiers.forms import FILES_NOT_KEPT
 from dossiers.models import Dossier, Upload
 
 from .wizard_data import post_data
@@ -191,3 +192,27 @@ def test_upload_widget_offers_camera_capture(debtor_client: Client) -> None:
     assert 'accept="image/jpeg,image/png,application/pdf"' in page
     assert 'capture="environment"' in page
     assert 'enctype="multipart/form-data"' in page
+
+
+def test_a_chosen_file_refused_with_another_field_is_asked_again(
+    debtor_client: Client,
+) -> None:
+    """The browser forgets the file when the page comes back with an error:
+    she is told, beside the file field, to choose it again."""
+    data = {
+        **post_data("courrier"),
+        "courrier-received_date": "2020-01-01",  # before the letter's date
+        "courrier-scans": [SimpleUploadedFile("scan.png", png(), "image/png")],
+    }
+    response = debtor_client.post("/dossiers/nouveau/courrier/", data)
+    assert response.status_code == 200
+    form = response.context["form"]
+    assert str(FILES_NOT_KEPT) in form.errors["scans"]
+    assert "avant la date du courrier" in str(form.errors["received_date"])
+    assert Upload.objects.count() == 0
+
+
+def test_no_file_message_without_a_file(debtor_client: Client) -> None:
+    data = {**post_data("courrier"), "courrier-received_date": "2020-01-01"}
+    response = debtor_client.post("/dossiers/nouveau/courrier/", data)
+    assert "scans" not in response.context["form"].errors
