@@ -6,6 +6,8 @@ from django import forms
 from django.contrib.auth.forms import BaseUserCreationForm
 from django.utils.translation import gettext_lazy as _
 
+from dossiers.fields import phone_field, postal_code_field
+
 from .models import User
 
 
@@ -57,3 +59,6 @@ class ProfileForm(forms.ModelForm):  # type: ignore[type-arg]
             "reminders_opt_in",
         )
         widgets: ClassVar = {"address": forms.Textarea(attrs={"rows": 3})}
+
+    postal_code = postal_code_field(required=False)
+    phone = phone_field()

@@ -97,3 +97,39 @@ class PastDateField(forms.DateField):
                 ),
                 code="future",
             )
+
+
+PHONE_RE = r"^\+?[\d\s.()\-]{6,30}$"
+
+
+def postal_code_field(*, required: bool = True) -> forms.RegexField:
+    """A French postal code, as the letters print it (profile and wizard)."""
+    return forms.RegexField(
+        regex=r"^\d{5}$",
+        max_length=5,
+        required=required,
+        label=_("Code postal"),
+        help_text=_("5 chiffres."),
+        error_messages={"invalid": _("Le code postal s'écrit avec 5 chiffres.")},
+        widget=forms.TextInput(
+            attrs={"inputmode": "numeric", "autocomplete": "postal-code"}
+        ),
+    )
+
+
+def phone_field() -> forms.RegexField:
+    """An optional phone number: digits, spaces, dots, dashes, a leading +."""
+    return forms.RegexField(
+        regex=PHONE_RE,
+        max_length=30,
+        required=False,
+        label=_("Téléphone (facultatif)"),
+        help_text=_("Il n'apparaît pas dans les lettres si vous le laissez vide."),
+        error_messages={
+            "invalid": _(
+                "Indiquez un numéro de téléphone avec des chiffres, "
+                "par exemple 06 12 34 56 78."
+            )
+        },
+        widget=forms.TextInput(attrs={"inputmode": "tel", "autocomplete": "tel"}),
+    )

@@ -9,7 +9,7 @@ from django.forms.utils import ErrorDict
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .fields import EuroField, PastDateField
+from .fields import EuroField, PastDateField, phone_field, postal_code_field
 from .law import checks
 from .law.prescription import (
     EVENT_KINDS,
@@ -604,25 +604,11 @@ class CoordonneesForm(StepForm):
         label=_("Adresse"),
         help_text=_("Numéro, rue, complément : elle figure en haut de vos lettres."),
     )
-    postal_code = forms.RegexField(
-        regex=r"^\d{5}$",
-        max_length=5,
-        label=_("Code postal"),
-        help_text=_("5 chiffres."),
-        error_messages={"invalid": _("Le code postal s'écrit avec 5 chiffres.")},
-        widget=forms.TextInput(
-            attrs={"inputmode": "numeric", "autocomplete": "postal-code"}
-        ),
-    )
+    postal_code = postal_code_field()
     city = forms.CharField(
         max_length=100, label=_("Ville"), help_text=_("La commune de votre adresse.")
     )
-    phone = forms.CharField(
-        max_length=30,
-        required=False,
-        label=_("Téléphone (facultatif)"),
-        help_text=_("Il n'apparaît pas dans les lettres si vous le laissez vide."),
-    )
+    phone = phone_field()
     save_to_profile = forms.BooleanField(
         required=False,
         initial=True,

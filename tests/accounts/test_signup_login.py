@@ -137,3 +137,31 @@ def test_profile_keeps_details_for_letters(debtor_client: Client, debtor: User) 
     )
     debtor.refresh_from_db()
     assert debtor.city == "Lyon"
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "message"),
+    [
+        ("postal_code", "ABCDE", "Le code postal s&#x27;écrit avec 5 chiffres."),
+        ("phone", "abc<script>", "Indiquez un numéro de téléphone avec des chiffres"),
+    ],
+)
+def test_profile_refuses_what_the_letters_could_not_print(
+    debtor_client: Client, debtor: User, field: str, value: str, message: str
+) -> None:
+    """Same rules as « Mes coordonnées »: what the profile accepts, the
+    questionnaire prefilled from it accepts too."""
+    good = {
+        "first_name": "Sophie",
+        "last_name": "Martin",
+        "address": "12 rue des Lilas",
+        "postal_code": "69003",
+        "city": "Lyon",
+        "phone": "+33 6 12-34.56 78",
+    }
+    assert debtor_client.post("/compte/", good).status_code == 302
+    response = debtor_client.post("/compte/", {**good, field: value})
+    assert response.status_code == 200
+    assert message in response.content.decode()
+    debtor.refresh_from_db()
+    assert getattr(debtor, field) == good[field]  # nothing saved is lost

@@ -563,3 +563,13 @@ def test_a_stale_tab_on_a_step_ruled_out_goes_on_with_a_message(
     assert response["Location"] == step_url(dossier, "prescription")
     page = body(debtor_client.get(response["Location"]))
     assert STEP_GONE_MESSAGE in html.unescape(page)
+
+
+def test_a_phone_without_digits_is_refused_in_mes_coordonnees(
+    debtor_client: Client,
+) -> None:
+    dossier = started(debtor_client)
+    data = post_data("coordonnees", **{"coordonnees-phone": "abc"})
+    response = debtor_client.post(step_url(dossier, "coordonnees"), data)
+    assert response.status_code == 200
+    assert "Indiquez un numéro de téléphone avec des chiffres" in body(response)
