@@ -226,6 +226,17 @@ def _received(data: LetterInput) -> list[str]:
 # --- Prescription / forclusion -----------------------------------------------------
 
 
+INTERRUPTING_ACTS = {
+    # C. civ. 2240 (acknowledgment), 2241 (court action), 2244 (enforcement).
+    "prescription": "action en justice signifiée, mesure d'exécution, "
+    "reconnaissance de ma part",
+    # A forclusion is interrupted only by a court action or an enforcement
+    # measure (C. civ. 2241, 2244), never by an acknowledgment (reference §1.5).
+    "forclusion": "action en justice signifiée, mesure conservatoire ou "
+    "d'exécution forcée",
+}
+
+
 def prescription(data: LetterInput) -> Context:
     estimate = data.assessment.estimate
     answers = _answers(data, "prescription")
@@ -243,15 +254,21 @@ def prescription(data: LetterInput) -> Context:
         no_acknowledgment=NO_ACKNOWLEDGMENT,
         word=word,
         word_adj="forclose" if kind == "forclusion" else "prescrite",
+        interrupting_acts=INTERRUPTING_ACTS[word],
         nature=spec.summary if spec else "",
         start_text=format_date(start) if start else "",
         last_day_text=format_date(last_day) if last_day else "",
         articles=list(estimate.basis) if estimate else [],
-        basis=[
-            *(estimate.basis if estimate else ()),
-            refs.CASS_2022_MISE_EN_DEMEURE,
-            refs.L121_6,
-        ],
+        basis=list(
+            dict.fromkeys(  # each text once, in order
+                [
+                    *(estimate.basis if estimate else ()),
+                    *((refs.CIV_2241, refs.CIV_2244) if word == "forclusion" else ()),
+                    refs.CASS_2022_MISE_EN_DEMEURE,
+                    refs.L121_6,
+                ]
+            )
+        ),
         enclosures=["Copie de votre courrier"],
     )
     return ctx

@@ -12,7 +12,7 @@ from dossiers.models import Dossier
 from letters import compose, contexts, rendering
 from letters.catalog import LETTERS
 
-from .conftest import pdf_text
+from .conftest import answers, fill, pdf_text
 
 TODAY = dt.date(2026, 11, 26)
 NO_ACK = "La présente ne vaut pas reconnaissance de dette."
@@ -143,3 +143,28 @@ def test_layout_escapes_user_text() -> None:
     assert "<script>" not in html
     assert "&lt;script&gt;" in html
     assert "<b>x</b>" not in html
+
+
+def test_a_forclusion_letter_lists_only_what_interrupts_a_forclusion(
+    barred_dossier: Dossier,
+) -> None:
+    """A forclusion (R312-35) is not interrupted by an acknowledgment (C. civ.
+    2220; only 2241 and 2244 name it): the letter must not say otherwise."""
+    context, _, pdf = _render(barred_dossier, "prescription")
+    assert context["word"] == "forclusion"
+    text = " ".join(pdf_text(pdf).split())
+    assert "reconnaissance de ma part" not in text
+    assert "mesure conservatoire ou d'exécution forcée" in text
+    assert "C. civ., art. 2241" in text
+    assert "C. civ., art. 2244" in text
+    assert len(context["basis"]) == len(set(context["basis"]))
+
+
+def test_a_prescription_letter_counts_an_acknowledgment_as_interrupting(
+    dossier: Dossier,
+) -> None:
+    barred = {"nature": "telecom", "start": "2020-01-15", "events": []}
+    fill(dossier, answers(prescription=barred))
+    context, _, pdf = _render(dossier, "prescription")
+    assert context["word"] == "prescription"
+    assert "reconnaissance de ma part" in " ".join(pdf_text(pdf).split())
