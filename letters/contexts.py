@@ -285,11 +285,15 @@ def frais(data: LetterInput) -> Context:
         title="Contestation des frais de recouvrement",
         object_line="Contestation des frais de recouvrement réclamés",
     )
+    # L121-21 protects consumers only: a professional debt keeps L111-8 al. 2.
+    is_consumer = _answers(data, "montants").get("is_consumer", True) is not False
+    consumer_basis = [refs.L121_21, refs.CASS_2010_FEES] if is_consumer else []
     ctx.update(
         no_acknowledgment=NO_ACKNOWLEDGMENT,
         fee_items=_fee_items(lines),
         fees_total_text=format_euros(fees_total),
-        basis=[refs.L111_8_AL2, refs.L121_21, refs.CASS_2010_FEES, refs.CIV_1231_6],
+        is_consumer=is_consumer,
+        basis=[refs.L111_8_AL2, *consumer_basis, refs.CIV_1231_6],
         enclosures=["Copie de votre courrier"],
     )
     return ctx

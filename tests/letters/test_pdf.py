@@ -168,3 +168,19 @@ def test_a_prescription_letter_counts_an_acknowledgment_as_interrupting(
     context, _, pdf = _render(dossier, "prescription")
     assert context["word"] == "prescription"
     assert "reconnaissance de ma part" in " ".join(pdf_text(pdf).split())
+
+
+def test_the_fee_letter_cites_consumer_law_only_for_a_consumer_debt(
+    barred_dossier: Dossier,
+) -> None:
+    """L111-8 al. 2 applies to every debtor; L121-21 to consumers only."""
+    context, _, pdf = _render(barred_dossier, "frais")
+    assert "L121-21" in pdf_text(pdf)
+    montants = {**barred_dossier.answers["montants"], "is_consumer": False}
+    barred_dossier.answers = {**barred_dossier.answers, "montants": montants}
+    barred_dossier.save()
+    context, _, pdf = _render(barred_dossier, "frais")
+    text = " ".join(pdf_text(pdf).split())
+    assert "L121-21" not in text
+    assert "consommateur" not in text
+    assert "L111-8, al. 2" in text
