@@ -445,6 +445,11 @@ def echeancier(data: LetterInput) -> Context:
         rows=_rows(instalments),
         count=len(instalments),
         monthly_text=format_euros(instalments[0].amount),
+        last_adjusted_text=(
+            format_euros(instalments[-1].amount)
+            if instalments[-1].amount != instalments[0].amount
+            else ""
+        ),
         plan_total_text=format_euros(total),
         first_due_text=format_date(instalments[0].due),
         fees_excluded=bool(fee_lines(data)),

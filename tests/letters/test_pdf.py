@@ -184,3 +184,19 @@ def test_the_fee_letter_cites_consumer_law_only_for_a_consumer_debt(
     assert "L121-21" not in text
     assert "consommateur" not in text
     assert "L111-8, al. 2" in text
+
+
+@pytest.mark.parametrize(
+    ("monthly", "mention"),
+    [("100", "(la dernière de 34,56 €)"), ("308.64", None)],
+    ids=["last-adjusted", "all-equal"],
+)
+def test_the_plan_letter_names_the_last_instalment_only_when_it_differs(
+    payable_dossier: Dossier, monthly: str, mention: str | None
+) -> None:
+    context, _, pdf = _render(payable_dossier, "echeancier", monthly=monthly)
+    text = " ".join(pdf_text(pdf).split())
+    if mention:
+        assert mention.replace("\u202f", " ") in text.replace("\u202f", " ")
+    else:
+        assert "la dernière" not in text
