@@ -50,13 +50,23 @@ def _unique(name: str, taken: set[str]) -> str:
     return candidate
 
 
-def _copy(archive: zipfile.ZipFile, field_file: object, entry: str) -> bool:
+def _entry(name: str, when: dt.datetime) -> zipfile.ZipInfo:
+    """An archive member dated in local time (a bare name would say 1980)."""
+    local = timezone.localtime(when)
+    info = zipfile.ZipInfo(name, date_time=local.timetuple()[:6])
+    info.compress_type = zipfile.ZIP_DEFLATED
+    return info
+
+
+def _copy(
+    archive: zipfile.ZipFile, field_file: object, entry: str, when: dt.datetime
+) -> bool:
     """Copy a stored file into the archive; False when it is missing."""
     try:
         source = field_file.open("rb")  # type: ignore[attr-defined]
     except OSError:
         return False
-    with source, archive.open(entry, "w") as target:
+    with source, archive.open(_entry(entry, when), "w") as target:
         shutil.copyfileobj(source, target, 64 * 1024)
     return True
 
@@ -96,6 +106,7 @@ def build_archive(dossier: Dossier, *, today: dt.date | None = None) -> IO[bytes
     The caller closes it (``FileResponse`` does); closing deletes it.
     """
     today = today or timezone.localdate()
+    now = timezone.now()
     assessment = assess_dossier(dossier, today=today)
     chronology = render_chronology(dossier, assessment, today=today)
     versions = (
@@ -110,11 +121,11 @@ def build_archive(dossier: Dossier, *, today: dt.date | None = None) -> IO[bytes
     try:
         with zipfile.ZipFile(output, "w", compression=zipfile.ZIP_DEFLATED) as archive:
             entry = _unique(chronology_name(dossier, today=today), taken)
-            archive.writestr(entry, chronology)
+            archive.writestr(_entry(entry, now), chronology)
             entries.append(entry)
             for version in versions:
                 entry = _unique(f"{LETTERS_DIR}/{version.download_name}", taken)
-                if _copy(archive, version.pdf, entry):
+                if _copy(archive, version.pdf, entry, version.created_at):
                     entries.append(entry)
                 else:
                     missing.append(entry)
@@ -123,11 +134,12 @@ def build_archive(dossier: Dossier, *, today: dt.date | None = None) -> IO[bytes
                     upload.download_name.rsplit(".", 1)[0], ext=upload.extension
                 )
                 entry = _unique(f"{DOCUMENTS_DIR}/{name}", taken)
-                if _copy(archive, upload.file, entry):
+                if _copy(archive, upload.file, entry, upload.uploaded_at):
                     entries.append(entry)
                 else:
                     missing.append(entry)
-            archive.writestr(README_NAME, _readme(dossier, today, entries, missing))
+            readme = _readme(dossier, today, entries, missing)
+            archive.writestr(_entry(README_NAME, now), readme)
     except BaseException:
         output.close()
         raise

@@ -95,6 +95,13 @@ def test_zip_holds_every_pdf_upload_chronology_and_readme(
     readme = archive.read("LISEZMOI.txt").decode()
     assert chronology in readme
     assert "introuvables" not in readme
+    # Members carry real dates (local time), not the ZIP epoch of 1980.
+    version = LetterVersion.objects.first()
+    stamp = timezone.localtime(version.created_at).timetuple()[:6]
+    assert archive.getinfo(f"Lettres/{version.download_name}").date_time == stamp
+    for info in archive.infolist():
+        assert info.date_time[0] >= 2020, info
+        assert info.compress_type == zipfile.ZIP_DEFLATED
 
 
 def test_chronology_pdf_reads_back(
