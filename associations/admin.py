@@ -72,6 +72,13 @@ class ScopedInline(admin.StackedInline):  # type: ignore[type-arg]
         queryset = super().get_queryset(request).select_related("association")
         return selectors.scoped_to_viewer(queryset, request.user)
 
+    @admin.display(description="association")
+    def association_name(self, obj: Any) -> str:
+        """Plain text: Django would link a read-only foreign key to the
+        association's change page, which a volunteer may not open (403)."""
+        association = getattr(obj, "association", None) if obj else None
+        return str(association) if association is not None else "—"
+
     def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return request.user.is_superuser
 
@@ -81,8 +88,8 @@ class ReviewInline(ScopedInline):
 
     model = Review
     form = ReviewForm
-    fields = ("association", "status", "assigned_to", "updated_at")
-    readonly_fields = ("association", "updated_at")
+    fields = ("association_name", "status", "assigned_to", "updated_at")
+    readonly_fields = ("association_name", "updated_at")
     can_delete = False
     extra = 0
 
@@ -93,8 +100,8 @@ class ReviewInline(ScopedInline):
 class NoteInline(ScopedInline):
     """Append-only: the author edits their own text, others read it."""
 
-    fields = ("association", "text", "author", "created_at")
-    readonly_fields = ("association", "author", "created_at")
+    fields = ("association_name", "text", "author", "created_at")
+    readonly_fields = ("association_name", "author", "created_at")
     extra = 1
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Any]:

@@ -178,3 +178,15 @@ def test_action_on_a_dossier_not_shared_changes_nothing(
         CHANGELIST, {"action": "mark_closed", "_selected_action": [share_a.dossier_id]}
     )
     assert Review.objects.get(dossier_id=share_a.dossier_id).status == "nouveau"
+
+
+def test_the_dossier_page_links_nowhere_a_volunteer_cannot_go(
+    volunteer_a_client: Client, share_a: Share, dossier: Dossier
+) -> None:
+    """Read-only association fields are plain text: Django would link them to
+    the association's change page, a 403 for a volunteer."""
+    page = volunteer_a_client.get(change_url(dossier)).content.decode()
+    assert str(share_a.association) in page
+    assert "/admin/associations/association/" not in page
+    association_page = f"/admin/associations/association/{share_a.association.pk}/"
+    assert volunteer_a_client.get(f"{association_page}change/").status_code == 403
