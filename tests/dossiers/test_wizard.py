@@ -208,13 +208,19 @@ def test_condition_reads_only_earlier_steps() -> None:
     assert steps.index("prescription") < steps.index("situation")
 
 
+def declined_payment(client: Client) -> Dossier:
+    """A dossier up to « Vérifications », answered « je ne paierai pas »."""
+    dossier = started(client)
+    client.post(step_url(dossier, "montants"), post_data("montants"))
+    no_pay = post_data("verifications", **{"verifications-payment_considered": "no"})
+    client.post(step_url(dossier, "verifications"), no_pay)
+    return dossier
+
+
 def test_situation_is_skipped_in_the_flow_when_no_payment(
     debtor_client: Client,
 ) -> None:
-    dossier = started(debtor_client)
-    debtor_client.post(step_url(dossier, "montants"), post_data("montants"))
-    no_pay = post_data("verifications", **{"verifications-payment_considered": "no"})
-    debtor_client.post(step_url(dossier, "verifications"), no_pay)
+    dossier = declined_payment(debtor_client)
     response = debtor_client.post(
         step_url(dossier, "prescription"), post_data("prescription")
     )
@@ -552,10 +558,7 @@ def test_a_stale_tab_on_a_step_ruled_out_goes_on_with_a_message(
     debtor_client: Client,
 ) -> None:
     """« Ma situation » open in one tab, « je ne paierai pas » saved in another."""
-    dossier = started(debtor_client)
-    debtor_client.post(step_url(dossier, "montants"), post_data("montants"))
-    no_pay = post_data("verifications", **{"verifications-payment_considered": "no"})
-    debtor_client.post(step_url(dossier, "verifications"), no_pay)
+    dossier = declined_payment(debtor_client)
     response = debtor_client.post(
         step_url(dossier, "situation"), post_data("situation")
     )
