@@ -96,6 +96,8 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
             ],
+            # French display filters (euros, longdate…) in every template.
+            "builtins": ["dossiers.templatetags.dossier_tags"],
         },
     },
 ]

@@ -1,10 +1,13 @@
 """Display helpers: French labels for codes, French amounts."""
 
+import datetime as dt
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from django import template
+from django.utils import timezone
 
+from dossiers.law.dates import format_date_fr
 from dossiers.law.schedule import format_euros
 
 register = template.Library()
@@ -32,3 +35,15 @@ def euros(value: Any) -> str:
         return format_euros(Decimal(str(value)))
     except InvalidOperation:
         return str(value)
+
+
+@register.filter
+def longdate(value: Any) -> str:
+    """« 1er mars 2026 », « 15 juin 2024 »: the pages write dates as the letters do
+    (Django's ``date:"j F Y"`` gives « 1 mars »). Aware datetimes in local time."""
+    if isinstance(value, dt.datetime):
+        value = timezone.localtime(value) if timezone.is_aware(value) else value
+        value = value.date()
+    if not isinstance(value, dt.date):
+        return ""
+    return format_date_fr(value)

@@ -45,3 +45,16 @@ def test_security_headers_are_sent(client: Client) -> None:
 
 def test_healthz(client: Client) -> None:
     assert client.get("/healthz").content == b"ok"
+
+
+def test_pages_write_the_first_of_the_month_as_the_letters_do() -> None:
+    import datetime as dt
+
+    from django.template import engines
+
+    template = engines["django"].from_string("{{ day|longdate }}|{{ none|longdate }}")
+    assert template.render({"day": dt.date(2027, 1, 1), "none": None}) == (
+        "1er janvier 2027|"
+    )
+    late = dt.datetime(2026, 11, 30, 23, 30, tzinfo=dt.UTC)
+    assert template.render({"day": late}) == "1er décembre 2026|"  # Paris time
