@@ -61,6 +61,12 @@ def as_decimal(value: Any) -> Decimal | None:
         return None
 
 
+def consumer_debt(answers: Answers) -> bool:
+    """Whether the debt comes from her private life (« Les montants »; yes
+    until she says otherwise): consumer law (L121-21…) applies then."""
+    return (answers.get("montants") or {}).get("is_consumer", True) is not False
+
+
 def claim_from(prescription: dict[str, Any]) -> Claim | None:
     """The limitation claim, or None when the starting point is unknown."""
     start = as_date(prescription.get("start"))
@@ -175,7 +181,7 @@ def facts_from(
         received_on=as_date(courrier.get("received_date")),
         signification_date=as_date(courrier.get("signification_date")),
         agency_role=courrier.get("agency_role") or "unknown",
-        is_consumer=montants.get("is_consumer", True),
+        is_consumer=consumer_debt(answers),
         has_court_title=checks.get("has_court_title") == "yes",
         amount_lines=amount_lines(montants),
         total_claimed=as_decimal(montants.get("total_claimed")),

@@ -1,5 +1,6 @@
 """One form per wizard step. Labels in plain French, the legal term in brackets."""
 
+import re
 from collections.abc import Iterable, Mapping
 from typing import Any, ClassVar
 
@@ -286,28 +287,24 @@ class RowsForm(StepForm):
     def step_data(self) -> dict[str, list[str]]:
         """As the base class, minus the rows she ticked « Supprimer », the
         others renumbered: a deleted line does not come back, ticked."""
-        data = super().step_data()
-        rows_prefix = self.rows.prefix
-        kept: dict[str, list[str]] = {}
-        count = 0
-        for index in range(min(self.rows.total_form_count(), MAX_ROWS)):
-            old, new = f"{rows_prefix}-{index}-", f"{rows_prefix}-{count}-"
-            row = {k: v for k, v in data.items() if k.startswith(old)}
-            if not row:
-                continue
-            if any(row.get(f"{old}DELETE", [])):
-                continue
-            kept |= {new + k[len(old) :]: v for k, v in row.items()}
-            count += 1
-        data = {k: v for k, v in data.items() if not k.startswith(f"{rows_prefix}-")}
+        prefix = self.rows.prefix
+        row_key = re.compile(rf"{re.escape(prefix)}-(\d+)-(.+)")
+        data: dict[str, list[str]] = {}
+        rows: dict[int, dict[str, list[str]]] = {}
+        for key, value in super().step_data().items():
+            if match := row_key.fullmatch(key):
+                rows.setdefault(int(match[1]), {})[match[2]] = value
+            else:
+                data[key] = value
+        kept = [
+            row for _, row in sorted(rows.items()) if not any(row.get("DELETE", []))
+        ]
+        for index, row in enumerate(kept):
+            data |= {f"{prefix}-{index}-{name}": value for name, value in row.items()}
         management = self.rows.management_form
-        for name in ("MIN_NUM_FORMS", "MAX_NUM_FORMS"):
-            key = management.add_prefix(name)
-            if key in self.data:
-                data[key] = self.data.getlist(key)
-        data[management.add_prefix("TOTAL_FORMS")] = [str(count)]
+        data[management.add_prefix("TOTAL_FORMS")] = [str(len(kept))]
         data[management.add_prefix("INITIAL_FORMS")] = ["0"]
-        return {**data, **kept}
+        return data
 
     def quiet(self) -> "StepForm":
         super().quiet()

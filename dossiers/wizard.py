@@ -265,11 +265,15 @@ class DossierWizard(NamedUrlWizardView):  # type: ignore[misc]
         try:
             return super().post(*args, **kwargs)
         except StepRejected as rejected:
-            if new:  # the dossier this step created was rolled back with it
-                self.dossier = self.storage.dossier = None
-            elif self.dossier is not None:  # forget what the refused step set
-                self.dossier.refresh_from_db()
+            self.forget_rejected_step(new=new)
             return self.render(rejected.form)
+
+    def forget_rejected_step(self, *, new: bool) -> None:
+        """After a refused step (rolled back): drop what it set in memory."""
+        if new:  # the dossier this step created was rolled back with it
+            self.dossier = self.storage.dossier = None
+        elif self.dossier is not None:  # forget what the refused step set
+            self.dossier.refresh_from_db()
 
     def save_before_leaving(self, step: str) -> None:
         """« Étape précédente » keeps what she typed: a valid step is saved as
@@ -283,11 +287,11 @@ class DossierWizard(NamedUrlWizardView):  # type: ignore[misc]
             if form.has_changed():
                 messages.warning(self.request, NOT_SAVED_MESSAGE)
             return
+        new = self.dossier is None
         try:
             self.storage.set_step_data(step, self.process_step(form))
         except StepRejected:
-            if self.dossier is not None:
-                self.dossier.refresh_from_db()
+            self.forget_rejected_step(new=new)
             messages.warning(self.request, NOT_SAVED_MESSAGE)
 
     def form_with_extra_row(self) -> forms.StepForm:

@@ -11,7 +11,13 @@ from typing import Any
 
 from django.db.models import F
 
-from dossiers.assessment import DossierAssessment, amount_lines, as_date, as_decimal
+from dossiers.assessment import (
+    DossierAssessment,
+    amount_lines,
+    as_date,
+    as_decimal,
+    consumer_debt,
+)
 from dossiers.law import refs
 from dossiers.law.checks import DOCUMENTS, WARNING_SIGNS, AmountLine, fee_category
 from dossiers.law.prescription import NATURES
@@ -71,11 +77,17 @@ def sender(data: LetterInput) -> Context:
     }
 
 
+def agency_address_lines(dossier: Dossier) -> list[str]:
+    """The agency's postal address as the recipient block prints it."""
+    courrier = (dossier.answers or {}).get("courrier") or {}
+    return _lines(courrier.get("agency_address", ""))
+
+
 def recipient(data: LetterInput) -> Context:
     courrier = _answers(data, "courrier")
     return {
         "name": data.dossier.agency_name or courrier.get("agency_name") or "",
-        "address_lines": _lines(courrier.get("agency_address", "")),
+        "address_lines": agency_address_lines(data.dossier),
         "creditor": courrier.get("creditor_name", ""),
         "creditor_address_lines": _lines(courrier.get("creditor_address", "")),
     }
@@ -286,7 +298,7 @@ def frais(data: LetterInput) -> Context:
         object_line="Contestation des frais de recouvrement réclamés",
     )
     # L121-21 protects consumers only: a professional debt keeps L111-8 al. 2.
-    is_consumer = _answers(data, "montants").get("is_consumer", True) is not False
+    is_consumer = consumer_debt(data.dossier.answers or {})
     consumer_basis = [refs.L121_21, refs.CASS_2010_FEES] if is_consumer else []
     ctx.update(
         no_acknowledgment=NO_ACKNOWLEDGMENT,

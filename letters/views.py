@@ -78,7 +78,7 @@ def _page(
         "available": available,
         "warning": warning,
         "budget": assessment.budget if spec.has_plan else None,
-        "missing_address": not recipient_address(dossier),
+        "missing_address": not contexts.agency_address_lines(dossier),
         **extra,
     }
     context.setdefault(
@@ -87,12 +87,6 @@ def _page(
     )
     context.setdefault("sent_form", SentForm(initial=_sent_initial(letter)))
     return render(request, "letters/page.html", context)
-
-
-def recipient_address(dossier: Dossier) -> str:
-    """The agency's postal address as the letter will print it."""
-    courrier = (dossier.answers or {}).get("courrier") or {}
-    return str(courrier.get("agency_address") or "").strip()
 
 
 def _sent_initial(letter: Letter | None) -> dict[str, Any]:
