@@ -35,7 +35,6 @@ def dossier_create(*, owner: User, title: str = "") -> Dossier:
     return dossier
 
 
-@private_files.atomic()  # files stored by this step go if it rolls back
 def dossier_save_step(
     *,
     dossier: Dossier,
@@ -54,12 +53,16 @@ def dossier_save_step(
     dossier.wizard_data = {**(dossier.wizard_data or {}), step: dict(raw)}
     dossier.answers = {**(dossier.answers or {}), step: jsonable(answers)}
     dossier.current_step = next_step or step
-    uploads_add(dossier=dossier, files=files)
-    _refresh_summary(dossier, today=today or timezone.localdate())
     # Hot path (every step POST): check and write only what a step changes.
     # The agency comes from a validated choice and the JSON from the forms.
+    # Computed before the transaction: on SQLite it holds the database's
+    # write lock, which every other step POST waits for.
+    _refresh_summary(dossier, today=today or timezone.localdate())
     dossier.full_clean(exclude=[*UNCHANGED_BY_A_STEP, "agency", *STEP_JSON])
-    dossier.save(update_fields=[*STEP_JSON, "current_step", *SUMMARY, "updated_at"])
+    files = list(files)
+    with private_files.atomic():  # files stored by this step go if it rolls back
+        uploads_add(dossier=dossier, files=files)
+        dossier.save(update_fields=[*STEP_JSON, "current_step", *SUMMARY, "updated_at"])
     return dossier
 
 

@@ -156,7 +156,14 @@ def test_a_failed_cleanup_does_not_hide_the_error(
 def test_wizard_step_failing_after_its_files_were_saved_leaves_none(
     debtor_client: Client, monkeypatch, saved: list[str], settings
 ) -> None:
-    monkeypatch.setattr(services, "_refresh_summary", boom)
+    save = Dossier.save
+
+    def fail_the_step_write(self, *args, **kwargs) -> None:
+        if kwargs.get("update_fields"):  # the step's write, after its files
+            raise Boom
+        save(self, *args, **kwargs)
+
+    monkeypatch.setattr(Dossier, "save", fail_the_step_write)
     with pytest.raises(Boom):
         debtor_client.post(
             "/dossiers/nouveau/courrier/",

@@ -576,3 +576,29 @@ def test_a_phone_without_digits_is_refused_in_mes_coordonnees(
     response = debtor_client.post(step_url(dossier, "coordonnees"), data)
     assert response.status_code == 200
     assert "Indiquez un numéro de téléphone avec des chiffres" in body(response)
+
+
+def test_step_write_holds_its_transaction_only_for_the_writes(
+    debtor_client: Client, dossier: Dossier, monkeypatch
+) -> None:
+    """On SQLite a transaction holds the database's write lock, which every
+    other step POST waits for: the assessment runs before it opens."""
+    depth: dict[str, int] = {}
+    refresh, save = services._refresh_summary, Dossier.save
+
+    def refresh_spy(dossier, **kwargs) -> None:
+        depth["summary"] = len(connection.savepoint_ids)
+        refresh(dossier, **kwargs)
+
+    def save_spy(self, *args, **kwargs) -> None:
+        if kwargs.get("update_fields"):
+            depth["write"] = len(connection.savepoint_ids)
+        save(self, *args, **kwargs)
+
+    monkeypatch.setattr(services, "_refresh_summary", refresh_spy)
+    monkeypatch.setattr(Dossier, "save", save_spy)
+    response = debtor_client.post(
+        f"/dossiers/{dossier.pk}/modifier/montants/", post_data("montants")
+    )
+    assert response.status_code == 302
+    assert depth["summary"] < depth["write"]
