@@ -7,6 +7,8 @@ from typing import Any
 from django import forms
 from django.utils import timezone
 
+from dossiers.law.dates import format_date_fr
+
 from .models import PERSONAL_MAX_LENGTH, REGISTERED_MAX_LENGTH
 
 
@@ -45,7 +47,13 @@ class PlanForm(LetterForm):
         decimal_places=2,
         required=False,
         localize=True,
-        error_messages={"invalid": "Indiquez un montant, par exemple 85 ou 85,50."},
+        error_messages={
+            "invalid": "Indiquez un montant, par exemple 85 ou 85,50.",
+            "min_value": "Une mensualité est d'au moins %(limit_value)s €.",
+            "max_value": "Indiquez une mensualité d'au plus 1 000 000 €.",
+            "max_decimal_places": "Indiquez les centimes avec 2 chiffres au plus.",
+            "max_digits": "Indiquez une mensualité d'au plus 1 000 000 €.",
+        },
     )
     first_due = forms.DateField(
         label="Date de la première échéance",
@@ -72,6 +80,9 @@ class PlanForm(LetterForm):
 
 
 class SentForm(forms.Form):
+    """When and how the letter left. ``prepared_on``: the day its first PDF
+    was generated; she cannot have posted it before."""
+
     sent_on = forms.DateField(
         label="Envoyée le",
         required=False,
@@ -94,9 +105,16 @@ class SentForm(forms.Form):
         error_messages={"invalid": "Indiquez une date valide."},
     )
 
-    def __init__(self, *args: Any, today: dt.date | None = None, **kwargs: Any) -> None:
+    def __init__(
+        self,
+        *args: Any,
+        today: dt.date | None = None,
+        prepared_on: dt.date | None = None,
+        **kwargs: Any,
+    ) -> None:
         super().__init__(*args, **kwargs)
         self.today = today or timezone.localdate()
+        self.prepared_on = prepared_on
 
     def clean_registered_number(self) -> str:
         value: str = " ".join(self.cleaned_data.get("registered_number", "").split())
@@ -112,6 +130,12 @@ class SentForm(forms.Form):
         for name in ("sent_on", "ar_received_on"):
             if data.get(name) and data[name] > self.today:
                 self.add_error(name, "Cette date ne peut pas être dans le futur.")
+        if sent and self.prepared_on and sent < self.prepared_on:
+            self.add_error(
+                "sent_on",
+                "Cette lettre a été préparée le "
+                f"{format_date_fr(self.prepared_on)} : elle n'a pas pu partir avant.",
+            )
         if ar and not sent:
             self.add_error("sent_on", "Indiquez d'abord la date d'envoi.")
         elif ar and sent and ar < sent:

@@ -180,10 +180,11 @@ def letter_preview(request: HttpRequest, dossier_id: int, kind: str) -> HttpResp
 def letter_sent(request: HttpRequest, dossier_id: int, kind: str) -> HttpResponse:
     dossier, spec = access.get_dossier_and_spec(request.user, dossier_id, kind)
     letter = access.find_letter(dossier, spec.slug)
-    form = SentForm(request.POST)
-    if letter is None or not letter.versions.exists():
+    first = letter.versions.order_by("number").first() if letter else None
+    if first is None:
         messages.error(request, "Générez d'abord le PDF de la lettre.")
         return redirect("letters:page", dossier_id=dossier.pk, kind=spec.slug)
+    form = SentForm(request.POST, prepared_on=timezone.localdate(first.created_at))
     if not form.is_valid():
         assessment = assess_dossier(dossier, today=timezone.localdate())
         return _page(request, dossier, spec, assessment, sent_form=form)

@@ -218,9 +218,7 @@ def test_no_file_message_without_a_file(debtor_client: Client) -> None:
     assert "scans" not in response.context["form"].errors
 
 
-def test_steps_without_a_file_post_a_plain_form(
-    debtor_client: Client, dossier
-) -> None:
+def test_steps_without_a_file_post_a_plain_form(debtor_client: Client, dossier) -> None:
     """Only « Le courrier » has a file field: the other steps are sent
     urlencoded, lighter to parse than multipart."""
     page = debtor_client.get(f"/dossiers/{dossier.pk}/modifier/montants/")

@@ -1,3 +1,5 @@
+from django.utils import timezone
+
 from dossiers import demo as dossiers_demo
 from letters import demo
 from letters.models import Letter
@@ -14,6 +16,9 @@ def test_demo_gives_sophie_a_sent_limitation_letter(db: object) -> None:
     assert letter.sent_on
     assert letter.ar_received_on
     assert letter.ar_received_on >= letter.sent_on
+    # The form's own rule holds for the demo: prepared before it left.
+    prepared = letter.versions.get().created_at
+    assert timezone.localdate(prepared) < letter.sent_on
 
 
 def test_demo_gives_sophie_a_realistic_timeline(db: object) -> None:

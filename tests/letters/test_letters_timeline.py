@@ -25,8 +25,12 @@ def _days_ago(days: int) -> dt.date:
 
 def _letter(dossier: Dossier, kind: str = "prescription") -> Letter:
     letter = services.letter_get_or_create(dossier=dossier, kind=kind)
-    LetterVersion.objects.create(
+    version = LetterVersion.objects.create(
         letter=letter, number=1, pdf="letters/x.pdf", sha256="0" * 64, size=1
+    )
+    # Prepared a month ago: the tests record sendings of the last weeks.
+    LetterVersion.objects.filter(pk=version.pk).update(
+        created_at=timezone.now() - dt.timedelta(days=30)
     )
     return letter
 

@@ -157,6 +157,8 @@ def _sent(client: Client, dossier: Dossier, **data: str) -> object:
 
 def test_mark_sent_validation(barred_dossier: Dossier, debtor_client: Client) -> None:
     _generated(barred_dossier)
+    # Prepared ten days ago: she cannot have posted it before.
+    LetterVersion.objects.update(created_at=timezone.now() - dt.timedelta(days=10))
     today = timezone.localdate()
     future = (today + dt.timedelta(days=2)).isoformat()
     before = (today - dt.timedelta(days=5)).isoformat()
@@ -168,6 +170,7 @@ def test_mark_sent_validation(barred_dossier: Dossier, debtor_client: Client) ->
         {"sent_on": before, "registered_number": "1" * 31},
         {"sent_on": before, "registered_number": "<b>1A</b>"},
         {"sent_on": "pas une date"},
+        {"sent_on": (today - dt.timedelta(days=11)).isoformat()},
     ]
     for data in bad:
         response = _sent(debtor_client, barred_dossier, **data)
@@ -184,6 +187,24 @@ def test_mark_sent_validation(barred_dossier: Dossier, debtor_client: Client) ->
     letter = Letter.objects.get()
     assert letter.registered_number == "1A 234 567 8901 2"
     assert letter.ar_received_on == today - dt.timedelta(days=2)
+
+
+def test_a_letter_cannot_leave_before_its_first_pdf(
+    barred_dossier: Dossier, debtor_client: Client
+) -> None:
+    _generated(barred_dossier)
+    prepared = timezone.now() - dt.timedelta(days=3)
+    LetterVersion.objects.update(created_at=prepared)
+    _generated(barred_dossier)  # a later version: the first one counts
+    early = timezone.localdate(prepared) - dt.timedelta(days=1)
+    response = _sent(debtor_client, barred_dossier, sent_on=early.isoformat())
+    assert response.status_code == 200
+    page = html.unescape(response.content.decode())
+    assert "Cette lettre a été préparée le " in page
+    assert "elle n'a pas pu partir avant" in page
+    assert Letter.objects.get().sent_on is None
+    on_the_day = timezone.localdate(prepared).isoformat()
+    assert _sent(debtor_client, barred_dossier, sent_on=on_the_day).status_code == 302
 
 
 def test_dossier_page_shows_letters(
@@ -246,3 +267,20 @@ def test_a_missing_recipient_address_is_flagged_on_the_letter_page(
     assert MISSING_ADDRESS in page
     step = reverse("dossiers:wizard_step", args=[barred_dossier.pk, "courrier"])
     assert f'href="{step}"' in page
+
+
+@pytest.mark.parametrize(
+    ("monthly", "message"),
+    [
+        ("0,50", "Une mensualité est d'au moins 1 €."),
+        ("2000000", "Indiquez une mensualité d'au plus 1 000 000 €."),
+        ("85,505", "Indiquez les centimes avec 2 chiffres au plus."),
+        ("abc", "Indiquez un montant, par exemple 85 ou 85,50."),
+    ],
+)
+def test_plan_amount_errors_are_plain_french(monthly: str, message: str) -> None:
+    from letters.forms import PlanForm
+
+    form = PlanForm({"monthly": monthly})
+    assert not form.is_valid()
+    assert form.errors["monthly"] == [message]
