@@ -86,6 +86,14 @@ NOT_SAVED_MESSAGE = (
     "enregistrées : l'une d'elles était à corriger. Vous pourrez y revenir."
 )
 
+SITUATION_SKIPPED_NO_PAYMENT = (
+    "Une étape « Ma situation » (votre budget) s'ajoute si vous envisagez de payer."
+)
+SITUATION_SKIPPED_BARRED = (
+    "L'étape « Ma situation » (votre budget) n'est pas proposée : la dette "
+    "paraît prescrite, et payer une dette prescrite est déconseillé."
+)
+
 StepRule = Callable[["DossierWizard", dict[str, Any]], bool]
 
 STEP_CONDITIONS: dict[str, StepRule] = {"situation": situation_shown}
@@ -399,6 +407,18 @@ class DossierWizard(NamedUrlWizardView):  # type: ignore[misc]
 
     # -- display ----------------------------------------------------------------
 
+    def situation_note(self, current: str) -> str:
+        """Why the step count has no « Ma situation » (it comes and goes with
+        her answers), from « Vérifications » on, where she chooses."""
+        names = list(self.form_list)
+        if "situation" in self.get_form_list() or names.index(current) < names.index(
+            "verifications"
+        ):
+            return ""
+        if wants_to_pay((self.dossier.answers if self.dossier else None) or {}):
+            return SITUATION_SKIPPED_BARRED
+        return SITUATION_SKIPPED_NO_PAYMENT
+
     def get_context_data(self, form: Any, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(form=form, **kwargs)
         stored = self.storage.data[self.storage.step_data_key]
@@ -416,6 +436,7 @@ class DossierWizard(NamedUrlWizardView):  # type: ignore[misc]
             for name in self.get_form_list()
         ]
         context["step_title"] = STEP_TITLES[current]
+        context["situation_note"] = self.situation_note(current)
         context["dossier"] = self.dossier
         context["row_button"] = ROW_BUTTON
         if current == "prescription":

@@ -602,3 +602,49 @@ def test_step_write_holds_its_transaction_only_for_the_writes(
     )
     assert response.status_code == 302
     assert depth["summary"] < depth["write"]
+
+
+def test_the_step_count_says_why_ma_situation_is_missing(
+    debtor_client: Client,
+) -> None:
+    """« sur 6 » instead of « sur 7 »: the page says why, from « Vérifications » on."""
+    dossier = declined_payment(debtor_client)
+    first = html.unescape(
+        debtor_client.get(step_url(dossier, "montants")).content.decode()
+    )
+    assert "Ma situation » (votre budget) s'ajoute" not in first
+    page = html.unescape(
+        debtor_client.get(step_url(dossier, "prescription")).content.decode()
+    )
+    assert "Étape 4 sur 6" in page
+    assert (
+        "Une étape « Ma situation » (votre budget) s'ajoute si vous envisagez de payer."
+        in page
+    )
+    pay = post_data("verifications", **{"verifications-payment_considered": "yes"})
+    debtor_client.post(step_url(dossier, "verifications"), pay)
+    barred = {
+        "prescription-nature": "telecom",
+        "prescription-start": "2020-01-15",
+        "prescription-events-TOTAL_FORMS": "0",
+    }
+    debtor_client.post(
+        step_url(dossier, "prescription"), post_data("prescription", **barred)
+    )
+    page = html.unescape(
+        debtor_client.get(step_url(dossier, "reponse")).content.decode()
+    )
+    assert "Étape 5 sur 6" in page
+    assert (
+        "la dette paraît prescrite, et payer une dette prescrite est déconseillé"
+        in page
+    )
+    recent = {**barred, "prescription-start": timezone.localdate().isoformat()}
+    debtor_client.post(
+        step_url(dossier, "prescription"), post_data("prescription", **recent)
+    )
+    page = html.unescape(
+        debtor_client.get(step_url(dossier, "reponse")).content.decode()
+    )
+    assert "Étape 6 sur 7" in page
+    assert "(votre budget)" not in page
