@@ -284,3 +284,17 @@ def test_plan_amount_errors_are_plain_french(monthly: str, message: str) -> None
     form = PlanForm({"monthly": monthly})
     assert not form.is_valid()
     assert form.errors["monthly"] == [message]
+
+
+def test_versions_are_listed_in_plain_words(
+    barred_dossier: Dossier, debtor_client: Client
+) -> None:
+    """No hash nor file size on her page (the fingerprints are in the
+    chronology, for a proof): a number and a date."""
+    version = _generated(barred_dossier)
+    url = reverse("letters:page", args=[barred_dossier.pk, "prescription"])
+    page = html.unescape(debtor_client.get(url).content.decode())
+    day = timezone.localdate(version.created_at)
+    assert f"version 1, générée le {day.day}" in page
+    assert "SHA-256" not in page
+    assert version.sha256[:12] not in page
