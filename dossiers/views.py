@@ -3,7 +3,7 @@
 from typing import Any
 
 from django.contrib import messages
-from django.db.models import Prefetch, prefetch_related_objects
+from django.db.models import Max, Prefetch, prefetch_related_objects
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -19,7 +19,13 @@ from .wizard import STEP_TITLES
 
 def dossier_list(request: HttpRequest) -> HttpResponse:
     """The user's dossiers with their two nearest deadlines (constant queries)."""
-    dossiers = list(access.dossiers_for_owner(request.user).select_related("agency"))
+    dossiers = list(
+        access.dossiers_for_owner(request.user)
+        .select_related("agency")
+        # The volunteers' latest advice (a string lookup: dossiers does not
+        # import associations).
+        .annotate(last_advice_at=Max("advice__created_at"))
+    )
     nearest = upcoming_deadlines(dossiers, today=timezone.localdate())
     for dossier in dossiers:
         dossier.upcoming_deadlines = nearest[dossier.pk]  # type: ignore[attr-defined]

@@ -1,4 +1,5 @@
-"""The sharing section of the debtor's dossier page (three queries, always)."""
+"""On the debtor's dossier page: the sharing section (three queries, always)
+and, near the top, a notice of the advice received (one query)."""
 
 from typing import Any
 
@@ -24,3 +25,13 @@ def sharing_section(dossier: Dossier) -> dict[str, Any]:
         "associations": list(selectors.open_to_sharing(dossier)),
         "advice": list(dossier.advice.select_related("author", "association")),  # type: ignore[attr-defined]
     }
+
+
+@register.inclusion_tag("associations/advice_notice.html")
+def advice_notice(dossier: Dossier) -> dict[str, Any]:
+    """The latest advice, at the top of a long page: she shared her dossier to
+    read it, and it is written at the bottom, in the sharing section."""
+    advice = list(
+        dossier.advice.select_related("association").order_by("-created_at", "-pk")  # type: ignore[attr-defined]
+    )
+    return {"latest": advice[0] if advice else None, "count": len(advice)}

@@ -138,3 +138,25 @@ def test_dossier_page_queries_do_not_grow_with_shares_and_advice(
         )
     with django_assert_max_num_queries(len(few.captured_queries)):
         debtor_client.get(url)
+
+
+def test_advice_is_announced_at_the_top_and_in_the_list(
+    debtor_client: Client, dossier: Dossier, share_a: Share, volunteer_a
+) -> None:
+    """The advice sits at the bottom of a long page: a notice near the top
+    links to it, and « Mes dossiers » says that advice came."""
+    page = debtor_client.get(f"/dossiers/{dossier.pk}/").content.decode()
+    assert "titre-conseils-recus" not in page
+    assert "Conseil reçu" not in debtor_client.get("/dossiers/").content.decode()
+    for text in ("Premier conseil.", "Envoyez la lettre d'opposition."):
+        services.note_save(note=Advice(dossier=dossier, text=text), author=volunteer_a)
+    page = debtor_client.get(f"/dossiers/{dossier.pk}/").content.decode()
+    notice = page.index('id="titre-conseils-recus"')
+    assert notice < page.index("Ce que nous avons relevé")
+    assert f"{share_a.association.name} vous a écrit le " in page
+    assert "(2 conseils en tout)" in page
+    assert 'href="#conseils"' in page
+    assert 'id="conseils"' in page
+    listing = debtor_client.get("/dossiers/").content.decode()
+    assert "Conseil reçu" in listing
+    assert f'href="/dossiers/{dossier.pk}/#conseils"' in listing
