@@ -13,6 +13,8 @@ from dossiers import services
 from dossiers.models import Dossier
 from dossiers.wizard import (
     NOT_SAVED_MESSAGE,
+    SITUATION_SKIPPED_BARRED,
+    SITUATION_SKIPPED_NO_PAYMENT,
     STEP_GONE_MESSAGE,
     DossierWizard,
     payment_considered,
@@ -609,42 +611,33 @@ def test_the_step_count_says_why_ma_situation_is_missing(
 ) -> None:
     """« sur 6 » instead of « sur 7 »: the page says why, from « Vérifications » on."""
     dossier = declined_payment(debtor_client)
-    first = html.unescape(
-        debtor_client.get(step_url(dossier, "montants")).content.decode()
-    )
-    assert "Ma situation » (votre budget) s'ajoute" not in first
-    page = html.unescape(
-        debtor_client.get(step_url(dossier, "prescription")).content.decode()
-    )
+
+    def text(step: str) -> str:
+        return html.unescape(
+            debtor_client.get(step_url(dossier, step)).content.decode()
+        )
+
+    def prescription(start: str) -> None:
+        answers = {
+            "prescription-nature": "telecom",
+            "prescription-start": start,
+            "prescription-events-TOTAL_FORMS": "0",
+        }
+        debtor_client.post(
+            step_url(dossier, "prescription"), post_data("prescription", **answers)
+        )
+
+    assert SITUATION_SKIPPED_NO_PAYMENT not in text("montants")
+    page = text("prescription")
     assert "Étape 4 sur 6" in page
-    assert (
-        "Une étape « Ma situation » (votre budget) s'ajoute si vous envisagez de payer."
-        in page
-    )
+    assert SITUATION_SKIPPED_NO_PAYMENT in page
     pay = post_data("verifications", **{"verifications-payment_considered": "yes"})
     debtor_client.post(step_url(dossier, "verifications"), pay)
-    barred = {
-        "prescription-nature": "telecom",
-        "prescription-start": "2020-01-15",
-        "prescription-events-TOTAL_FORMS": "0",
-    }
-    debtor_client.post(
-        step_url(dossier, "prescription"), post_data("prescription", **barred)
-    )
-    page = html.unescape(
-        debtor_client.get(step_url(dossier, "reponse")).content.decode()
-    )
+    prescription("2020-01-15")
+    page = text("reponse")
     assert "Étape 5 sur 6" in page
-    assert (
-        "la dette paraît prescrite, et payer une dette prescrite est déconseillé"
-        in page
-    )
-    recent = {**barred, "prescription-start": timezone.localdate().isoformat()}
-    debtor_client.post(
-        step_url(dossier, "prescription"), post_data("prescription", **recent)
-    )
-    page = html.unescape(
-        debtor_client.get(step_url(dossier, "reponse")).content.decode()
-    )
+    assert SITUATION_SKIPPED_BARRED in page
+    prescription(timezone.localdate().isoformat())
+    page = text("reponse")
     assert "Étape 6 sur 7" in page
     assert "(votre budget)" not in page
