@@ -59,7 +59,6 @@ def dossier_save_step(
     # write lock, which every other step POST waits for.
     _refresh_summary(dossier, today=today or timezone.localdate())
     dossier.full_clean(exclude=[*UNCHANGED_BY_A_STEP, "agency", *STEP_JSON])
-    files = list(files)
     with private_files.atomic():  # files stored by this step go if it rolls back
         uploads_add(dossier=dossier, files=files)
         dossier.save(update_fields=[*STEP_JSON, "current_step", *SUMMARY, "updated_at"])

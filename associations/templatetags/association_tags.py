@@ -30,8 +30,7 @@ def sharing_section(dossier: Dossier) -> dict[str, Any]:
 @register.inclusion_tag("associations/advice_notice.html")
 def advice_notice(dossier: Dossier) -> dict[str, Any]:
     """The latest advice, at the top of a long page: she shared her dossier to
-    read it, and it is written at the bottom, in the sharing section."""
-    advice = list(
-        dossier.advice.select_related("association").order_by("-created_at", "-pk")  # type: ignore[attr-defined]
-    )
-    return {"latest": advice[0] if advice else None, "count": len(advice)}
+    read it, and it is written at the bottom, in the sharing section (oldest
+    first, the models' ordering: the latest is the last)."""
+    advice = list(dossier.advice.select_related("association"))  # type: ignore[attr-defined]
+    return {"latest": advice[-1] if advice else None, "count": len(advice)}
