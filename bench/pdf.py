@@ -2,11 +2,20 @@
 
 WeasyPrint: ``letters.rendering`` in this process (shared FontConfiguration),
 peak memory = tracemalloc peak of one render (Python heap) and the process RSS.
-Chromium: Playwright driving /usr/bin/chromium, one warm page,
-``page.set_content(html)`` + ``page.pdf(format="A4", tagged=True)`` (a tagged
-PDF, as our PDF/UA-1 letters are); the letter's stylesheet and fonts are served
-from disk by a route on the letter's own base URL; memory = RSS of the Chromium
-processes read from /proc.
+Chromium: Playwright driving /usr/bin/chromium, warm (launched and warmed up
+before timing), ``page.set_content(html)`` + ``page.pdf(format="A4",
+tagged=True)`` (a tagged PDF, as our PDF/UA-1 letters are); the letter's
+stylesheet and fonts are served from disk by a route on the letter's own base
+URL; memory = RSS of the Chromium processes read from /proc. Two ways:
+
+* **a new browser context per letter**, the method of the performance
+  reference (perf-security.md, A4, R3: "Playwright with one browser and a new
+  context per render"), and what a print service shared by several people
+  needs so that one person's letter never shares a page, a cache or storage
+  with another's. The timer stops when ``page.pdf()`` returns; closing the
+  context comes after (a service could answer first);
+* **one page reused for every letter** (no isolation at all): the fastest
+  Chromium can print, reported as the stricter comparison.
 
 The engines take turns in rounds (see :func:`measure`), never running side by
 side: render-by-render alternation was tried and rejected, because Chromium
@@ -161,7 +170,7 @@ class WeasyPrint:
 
 
 class Chromium:
-    """One warm headless Chromium page printing the same HTML (Playwright)."""
+    """A warm headless Chromium printing the same HTML (Playwright)."""
 
     def __init__(self) -> None:
         from playwright.sync_api import sync_playwright  # noqa: PLC0415
@@ -188,16 +197,37 @@ class Chromium:
             else:
                 route.abort()
 
+        self._serve = serve
+        self._base_url = rendering.BASE_URL
         self._pw = sync_playwright().start()
         self.browser = self._pw.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
-        self.page = self.browser.new_page()
-        self.page.route("**/*", serve)
-        self.page.goto(rendering.BASE_URL)  # the letter's base URL, as WeasyPrint's
+        self.page = self._open(self.browser)
+
+    def _open(self, opener: Any) -> Any:
+        page = opener.new_page()
+        page.route("**/*", self._serve)
+        page.goto(self._base_url)  # the letter's base URL, as WeasyPrint's
+        return page
+
+    @staticmethod
+    def _print(page: Any, html: str) -> None:
+        page.set_content(html)
+        # tagged: an accessible PDF, like our PDF/UA-1 letters (same output).
+        page.pdf(format="A4", tagged=True)
 
     def render(self, html: str) -> None:
-        self.page.set_content(html)
-        # tagged: an accessible PDF, like our PDF/UA-1 letters (same output).
-        self.page.pdf(format="A4", tagged=True)
+        """Print on the one reused page (no isolation between letters)."""
+        self._print(self.page, html)
+
+    def render_isolated(self, html: str) -> float:
+        """Print in a new browser context; seconds until the PDF is there."""
+        start = time.perf_counter()
+        context = self.browser.new_context()
+        try:
+            self._print(self._open(context), html)
+            return time.perf_counter() - start
+        finally:
+            context.close()
 
     def close(self) -> None:
         self.browser.close()
@@ -213,19 +243,26 @@ def _timed(render: Any, count: int) -> list[float]:
     return times
 
 
-def measure(iterations: int = 30) -> dict[str, Any]:
+def measure(iterations: int = 30, isolated: int | None = None) -> dict[str, Any]:
     """``ROUNDS`` rounds; in each, WeasyPrint renders every letter with
     Chromium not running, then a freshly launched Chromium (warmed up) prints
-    every letter. Neither engine runs while the other is timed, and a slow
-    spell of the VM falls on both engines' rounds rather than on one engine."""
+    every letter, on its reused page and then in a new context per letter.
+    Neither engine runs while the other is timed, and a slow spell of the VM
+    falls on both engines' rounds rather than on one engine.
+
+    ``isolated`` renders per kind in new contexts (default: a third of
+    ``iterations``; each takes about 0.4 s)."""
     from letters.catalog import LETTERS  # noqa: PLC0415
 
     html = letters_html()
     weasy = WeasyPrint()
     w_times: dict[str, list[float]] = {slug: [] for slug in html}
     c_times: dict[str, list[float]] = {slug: [] for slug in html}
+    i_times: dict[str, list[float]] = {slug: [] for slug in html}
     c_peak = dict.fromkeys(html, 0.0)
-    for count in _rounds(iterations):
+    i_peak = dict.fromkeys(html, 0.0)
+    isolated_rounds = _rounds(max(1, iterations // 3 if isolated is None else isolated))
+    for index, count in enumerate(_rounds(iterations)):
         for slug, (letter, _) in html.items():
             title = LETTERS[slug].title
             for _ in range(WARM_UP):
@@ -240,9 +277,21 @@ def measure(iterations: int = 30) -> dict[str, Any]:
                     chrome.render(letter)
                 c_times[slug] += _timed(functools.partial(chrome.render, letter), count)
                 c_peak[slug] = max(c_peak[slug], _chromium_rss_mib())
+            if index < len(isolated_rounds):
+                for slug, (letter, _) in html.items():
+                    chrome.render_isolated(letter)  # warm-up
+                    i_times[slug] += [
+                        chrome.render_isolated(letter)
+                        for _ in range(isolated_rounds[index])
+                    ]
+                    i_peak[slug] = max(i_peak[slug], _chromium_rss_mib())
         finally:
             chrome.close()
-    results: dict[str, Any] = {"weasyprint": {}, "chromium": {}}
+    results: dict[str, Any] = {
+        "weasyprint": {},
+        "chromium": {},
+        "chromium_isolated": {},
+    }
     for slug, (letter, pages) in html.items():
         results["weasyprint"][slug] = {
             **_stats(w_times[slug]),
@@ -253,7 +302,16 @@ def measure(iterations: int = 30) -> dict[str, Any]:
             **_stats(c_times[slug]),
             "rss_peak_mib": c_peak[slug],
         }
-    return {**results, "iterations": iterations, "rounds": ROUNDS}
+        results["chromium_isolated"][slug] = {
+            **_stats(i_times[slug]),
+            "rss_peak_mib": i_peak[slug],
+        }
+    return {
+        **results,
+        "iterations": iterations,
+        "isolated_iterations": sum(isolated_rounds),
+        "rounds": ROUNDS,
+    }
 
 
 def main() -> None:

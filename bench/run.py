@@ -228,37 +228,54 @@ def in_process(module: str, var_dir: Path, *args: str, wrap: list[str] = ()) -> 
     return json.loads(out.read_text())
 
 
-def item_pdf(tmp: Path, iterations: int) -> tuple[list[str], bool]:
+def item_pdf(tmp: Path, iterations: int) -> tuple[list[str], dict[str, bool]]:
+    """Item 2; two budgets: against Chromium with a new context per letter (the
+    reference's method) and against its one reused page (the stricter one)."""
     data = in_process("pdf", tmp / "pdf", "--iterations", str(iterations))
     lines = [
-        f"{data['iterations']} warm renders per kind and engine, in"
-        f" {data['rounds']} rounds; in each round WeasyPrint renders every kind"
-        " with no Chromium running, then a freshly launched, warmed-up Chromium"
-        " prints every kind (PDF tagged, like our PDF/UA-1 letters).",
+        f"Warm engines, in {data['rounds']} rounds: in each round WeasyPrint"
+        " renders every kind with no Chromium running, then a freshly launched,"
+        " warmed-up Chromium prints every kind (PDF tagged, like our PDF/UA-1"
+        f" letters), {data['iterations']} times per kind on one reused page and"
+        f" {data['isolated_iterations']} times in a new browser context per"
+        " letter. A new context per letter is the reference's method"
+        " (perf-security.md A4, R3) and what a print service shared by several"
+        " people needs; the reused page shares everything between letters and is"
+        " the fastest Chromium can print.",
         "",
-        "| Letter | pages | WeasyPrint p50 / p95 ms | Chromium p50 / p95 ms"
-        " | time ratio W/C (p50) | WeasyPrint heap peak / RSS MiB"
-        " | Chromium RSS peak MiB |",
-        "|---|---:|---:|---:|---:|---:|---:|",
+        "| Letter | pages | WeasyPrint p50 / p95 ms"
+        " | Chromium, new context per letter p50 / p95 ms | W/C"
+        " | Chromium, one reused page p50 / p95 ms | W/C"
+        " | WeasyPrint heap peak / RSS MiB | Chromium RSS peak MiB |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
-    met = True
+    met = {"isolated": True, "reused": True}
     for slug, w in data["weasyprint"].items():
-        c = data["chromium"][slug]
-        ratio = w["p50"] / c["p50"]
-        if w["pages"] == 1 and ratio >= 1:
-            met = False
+        c, i = data["chromium"][slug], data["chromium_isolated"][slug]
+        ratio, isolated = w["p50"] / c["p50"], w["p50"] / i["p50"]
+        if w["pages"] == 1:
+            met["reused"] &= ratio < 1
+            met["isolated"] &= isolated < 1
         lines.append(
             f"| {slug} | {w['pages']} | {w['p50']:.0f} / {w['p95']:.0f}"
+            f" | {i['p50']:.0f} / {i['p95']:.0f} | {isolated:.2f}"
             f" | {c['p50']:.0f} / {c['p95']:.0f} | {ratio:.2f}"
             f" | {w['heap_peak_mib']:.1f} / {w['rss_mib']:.0f}"
-            f" | {c['rss_peak_mib']:.0f} |"
+            f" | {max(c['rss_peak_mib'], i['rss_peak_mib']):.0f} |"
         )
+    word = {True: "met", False: "NOT MET"}
     lines += [
         "",
         "Budget: a one-page letter renders faster than warm Chromium (ratio < 1)"
-        f" → {'met' if met else 'NOT MET'}.",
+        f" → against a new context per letter: {word[met['isolated']]};"
+        f" against one reused page: {word[met['reused']]}.",
     ]
-    return lines, met
+    return lines, {
+        "1-page letter faster than warm Chromium (new context per letter)": met[
+            "isolated"
+        ],
+        "1-page letter faster than warm Chromium (one reused page)": met["reused"],
+    }
 
 
 def item_queries(tmp: Path) -> tuple[list[str], bool]:
@@ -461,9 +478,8 @@ def main() -> None:
         print("item 3: query counts…", flush=True)
         queries, budgets["constant query counts"] = item_queries(tmp)
         print("item 2: PDF engines…", flush=True)
-        pdf, budgets["1-page letter faster than warm Chromium"] = item_pdf(
-            tmp, args.pdf_iterations
-        )
+        pdf, pdf_budgets = item_pdf(tmp, args.pdf_iterations)
+        budgets.update(pdf_budgets)
         print("item 4: changelist 1k vs 100k…", flush=True)
         changelist = item_changelist(tmp)
         env = prepare(tmp / "web", debtors=max(args.clients + 2, args.users))
