@@ -133,6 +133,19 @@ CONNECTIONS = {
     "one connection per request": True,
 }
 
+CONNECTION_NOTES = {
+    "keep-alive connections": (
+        "Stricter than the reference: a wrk connection stays with the worker"
+        " that accepted it, and keep-alive saves the bare view far more, in"
+        " share of its cost, than a wizard POST."
+    ),
+    "one connection per request": (
+        "The reference's method: its 0.17 anchor (perf-security.md A4, R1) was"
+        " measured on gunicorn sync workers, which close every connection after"
+        " the response; and what gunicorn sees behind nginx."
+    ),
+}
+
 
 def scenario_pages(
     base: str, clients: int, seconds: float
@@ -183,6 +196,8 @@ def page_tables(
         ratio = wizard[pattern]
         lines += [
             f"### {pattern.capitalize()}",
+            "",
+            CONNECTION_NOTES[pattern],
             "",
             *table(results),
             "",
