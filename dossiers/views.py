@@ -14,6 +14,7 @@ from . import access, services
 from .assessment import assess_dossier, upcoming_deadlines
 from .forms_timeline import TimelineEventForm
 from .models import TimelineEvent, TimelineKind
+from .uploads import MAX_UPLOADS_PER_DOSSIER
 from .wizard import STEP_TITLES
 
 
@@ -43,12 +44,23 @@ def dossier_detail(request: HttpRequest, dossier_id: int) -> HttpResponse:
             queryset=TimelineEvent.objects.select_related("attachment"),
         ),
     )
+    timeline = list(dossier.timeline_events.all())
+    # A file attached to an event is listed with the event it came with (the
+    # events are already loaded: no query per file).
+    attached_to: dict[int, TimelineEvent] = {}
+    for event in timeline:
+        if event.attachment_id is not None:
+            attached_to.setdefault(event.attachment_id, event)
+    uploads = list(dossier.uploads.all())
+    for upload in uploads:
+        upload.attached_to = attached_to.get(upload.pk)  # type: ignore[attr-defined]
     context = {
         "dossier": dossier,
         "answers": dossier.answers or {},
         "assessment": assess_dossier(dossier, today=timezone.localdate()),
-        "uploads": list(dossier.uploads.all()),
-        "timeline": dossier.timeline_events.all(),
+        "uploads": uploads,
+        "max_uploads": MAX_UPLOADS_PER_DOSSIER,
+        "timeline": timeline,
         "steps": [
             (name, title)
             for name, title in STEP_TITLES.items()

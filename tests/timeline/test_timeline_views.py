@@ -125,6 +125,30 @@ def test_event_with_an_attachment_is_sanitised(
     assert f"/dossiers/{dossier.pk}/fichiers/{ev.attachment.pk}/" in page
 
 
+def test_documents_list_says_which_event_a_file_came_with(
+    debtor_client: Client, dossier: Dossier
+) -> None:
+    """« Documents déposés » lists letter scans and event attachments alike;
+    an attachment names its event and links to it in the timeline."""
+    scan = SimpleUploadedFile("releve.png", png(), content_type="image/png")
+    debtor_client.post(add_url(dossier), valid(attachment=scan))
+    ev = TimelineEvent.objects.get()
+    page = debtor_client.get(f"/dossiers/{dossier.pk}/").content.decode()
+    documents = page.split("<h2>Documents déposés</h2>", 1)[1]
+    documents = documents.split("</ul>", 1)[0]
+    assert "5 fichiers au plus par dossier" in documents
+    assert "releve.png" in documents
+    assert (
+        f'joint à l\'événement <a href="#evenement-{ev.pk}">'
+        "Appel téléphonique du " in documents.replace("&#x27;", "'")
+    )
+    assert f'id="evenement-{ev.pk}"' in page
+    ev.delete()  # the file stays among the documents, without an event
+    page = debtor_client.get(f"/dossiers/{dossier.pk}/").content.decode()
+    assert "releve.png" in page
+    assert "joint à l" not in page
+
+
 def test_letter_received_proposes_to_reread_the_findings(
     debtor_client: Client, dossier: Dossier
 ) -> None:
