@@ -14,6 +14,17 @@ OLDEST_DATE = dt.date(1970, 1, 1)
 _SPACES = re.compile(r"[\s\u00a0\u202f']")
 
 
+class TextField(forms.CharField):
+    """A text answer whose length limit is said plainly, with what she typed."""
+
+    default_error_messages = {  # noqa: RUF012
+        "max_length": _(
+            "%(limit_value)d caractères au plus : vous en avez écrit %(show_value)d. "
+            "Raccourcissez un peu."
+        ),
+    }
+
+
 class EuroField(forms.DecimalField):
     """Accepts « 1 234,56 », « 1234.56 », « 1 234,56 € »; refuses letters."""
 

@@ -10,7 +10,13 @@ from django.forms.utils import ErrorDict
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .fields import EuroField, PastDateField, phone_field, postal_code_field
+from .fields import (
+    EuroField,
+    PastDateField,
+    TextField,
+    phone_field,
+    postal_code_field,
+)
 from .law import checks
 from .law.prescription import (
     EVENT_KINDS,
@@ -112,7 +118,7 @@ class CourrierForm(StepForm):
             "Choisissez-la dans la liste, ou tapez son nom dans la case suivante."
         ),
     )
-    agency_name = forms.CharField(
+    agency_name = TextField(
         max_length=200,
         required=False,
         label=_("Nom de la société, si elle n'est pas dans la liste"),
@@ -120,7 +126,7 @@ class CourrierForm(StepForm):
             "Tel qu'il est écrit en haut du courrier (ex. : Intrum, iQera, EOS…)."
         ),
     )
-    agency_address = forms.CharField(
+    agency_address = TextField(
         max_length=300,
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
@@ -129,7 +135,7 @@ class CourrierForm(StepForm):
             "L'adresse où envoyer votre réponse, souvent en haut ou en bas du courrier."
         ),
     )
-    agency_reference = forms.CharField(
+    agency_reference = TextField(
         max_length=100,
         required=False,
         label=_("Référence du dossier chez la société"),
@@ -167,7 +173,7 @@ class CourrierForm(StepForm):
             "Écrite en première page de l'acte. Elle fait partir des délais très courts."
         ),
     )
-    creditor_name = forms.CharField(
+    creditor_name = TextField(
         max_length=200,
         required=False,
         label=_("Créancier d'origine (à qui vous deviez l'argent au départ)"),
@@ -175,7 +181,7 @@ class CourrierForm(StepForm):
             "Ex. : votre banque, votre opérateur, votre fournisseur d'énergie."
         ),
     )
-    creditor_address = forms.CharField(
+    creditor_address = TextField(
         max_length=300,
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
@@ -328,7 +334,7 @@ class RowsForm(StepForm):
 
 
 class AmountLineForm(forms.Form):
-    label = forms.CharField(
+    label = TextField(
         max_length=120,
         label=_("Intitulé de la ligne"),
         help_text=_("Recopiez le libellé du courrier (ex. : « frais de dossier »)."),
@@ -589,20 +595,20 @@ class ReponseForm(StepForm):
 
 
 class CoordonneesForm(StepForm):
-    first_name = forms.CharField(
+    first_name = TextField(
         max_length=150, label=_("Prénom"), help_text=_("Comme sur vos papiers.")
     )
-    last_name = forms.CharField(
+    last_name = TextField(
         max_length=150, label=_("Nom"), help_text=_("Comme sur vos papiers.")
     )
-    address = forms.CharField(
+    address = TextField(
         max_length=300,
         widget=forms.Textarea(attrs={"rows": 3, "autocomplete": "street-address"}),
         label=_("Adresse"),
         help_text=_("Numéro, rue, complément : elle figure en haut de vos lettres."),
     )
     postal_code = postal_code_field()
-    city = forms.CharField(
+    city = TextField(
         max_length=100, label=_("Ville"), help_text=_("La commune de votre adresse.")
     )
     phone = phone_field()

@@ -429,7 +429,17 @@ def test_huge_text_is_refused_politely(debtor_client: Client) -> None:
         post_data("courrier", **{"courrier-agency_name": "A" * 5000}),
     )
     assert response.status_code == 200
-    assert "au plus 200 caractères" in body(response)
+    assert "200 caractères au plus : vous en avez écrit 5000." in body(response)
+
+
+def test_a_too_long_address_says_so_and_keeps_the_rest(debtor_client: Client) -> None:
+    dossier = started(debtor_client)
+    data = post_data("coordonnees", **{"coordonnees-address": "B" * 420})
+    response = debtor_client.post(step_url(dossier, "coordonnees"), data)
+    assert response.status_code == 200
+    page = body(response)
+    assert "300 caractères au plus : vous en avez écrit 420. Raccourcissez" in page
+    assert 'value="Sophie"' in page  # what she typed elsewhere stays
 
 
 # -- queries ----------------------------------------------------------------------
