@@ -432,6 +432,17 @@ def test_huge_text_is_refused_politely(debtor_client: Client) -> None:
     assert "200 caractères au plus : vous en avez écrit 5000." in body(response)
 
 
+def test_debt_natures_show_their_legal_category_apart(debtor_client: Client) -> None:
+    dossier = started(debtor_client)
+    page = body(debtor_client.get(step_url(dossier, "prescription")))
+    assert "[" not in page.split("<main", 1)[1].split("</main>", 1)[0]
+    assert (
+        "Bien ou service acheté à un professionnel (énergie, eau, abonnement,"
+        " travaux, honoraires)" in html.unescape(page)
+    )
+    assert "En droit : dette de consommation." in page
+
+
 def test_a_too_long_address_says_so_and_keeps_the_rest(debtor_client: Client) -> None:
     dossier = started(debtor_client)
     data = post_data("coordonnees", **{"coordonnees-address": "B" * 420})

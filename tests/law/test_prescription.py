@@ -959,3 +959,13 @@ def test_results_are_frozen() -> None:
         result.status = Status.BARRED  # type: ignore[misc]
     assert result.status == "not_barred"
     assert all(w.message for w in result.warnings)
+
+
+def test_choice_labels_are_plain_words_with_the_legal_category_apart() -> None:
+    """The labels she reads in the wizard carry no bracketed jargon; the legal
+    category of a debt, when it helps, is its own field."""
+    for spec in (*NATURES.values(), *EVENT_KINDS.values()):
+        assert "[" not in spec.label
+        assert "]" not in spec.label
+    assert NATURES["consumer_service"].category == "dette de consommation"
+    assert all(not spec.category.endswith(".") for spec in NATURES.values())

@@ -43,6 +43,8 @@ class NatureSpec:
     instalments: bool = True
     in_force: date = REFORM_2008
     notes: tuple[LawWarning, ...] = ()
+    category: str = ""
+    """The legal category, in lawyers' words (shown beside the plain label)."""
 
     @property
     def basis(self) -> tuple[str, ...]:
@@ -121,7 +123,8 @@ NATURES: Final[Mapping[str, NatureSpec]] = MappingProxyType(
             NatureSpec(
                 code="consumer_service",
                 label="Bien ou service acheté à un professionnel (énergie, "
-                "eau, abonnement, travaux, honoraires) [dette de consommation]",
+                "eau, abonnement, travaux, honoraires)",
+                category="dette de consommation",
                 summary="une dette envers un professionnel pour un bien ou "
                 "un service (dette de consommation)",
                 start_help="Date à laquelle la somme est devenue exigible : "
@@ -148,8 +151,8 @@ NATURES: Final[Mapping[str, NatureSpec]] = MappingProxyType(
             ),
             NatureSpec(
                 code="overdraft",
-                label="Découvert bancaire (dépassement non régularisé) "
-                "[crédit à la consommation]",
+                label="Découvert bancaire (dépassement non régularisé)",
+                category="crédit à la consommation",
                 summary="un découvert bancaire (crédit à la consommation)",
                 start_help="Date à laquelle le dépassement non régularisé a "
                 "commencé (le délai de deux ans part trois mois plus tard)",
@@ -175,8 +178,8 @@ NATURES: Final[Mapping[str, NatureSpec]] = MappingProxyType(
             ),
             NatureSpec(
                 code="residential_rent",
-                label="Loyers ou charges d'un logement loué comme résidence "
-                "principale [bail d'habitation, loi de 1989]",
+                label="Loyers ou charges d'un logement loué comme résidence principale",
+                category="bail d'habitation, loi de 1989",
                 summary="une dette de loyers ou de charges d'un logement "
                 "(bail d'habitation)",
                 start_help="Date d'échéance du loyer impayé ; pour plusieurs "
@@ -189,8 +192,8 @@ NATURES: Final[Mapping[str, NatureSpec]] = MappingProxyType(
             ),
             NatureSpec(
                 code="civil",
-                label="Dette entre particuliers ou autre dette sans règle "
-                "particulière [droit commun]",
+                label="Dette entre particuliers ou autre dette sans règle particulière",
+                category="droit commun",
                 summary="une dette civile (droit commun)",
                 start_help="Date à laquelle la somme devait être payée (exigibilité)",
                 period="5 ans (prescription)",
@@ -212,8 +215,8 @@ NATURES: Final[Mapping[str, NatureSpec]] = MappingProxyType(
             ),
             NatureSpec(
                 code="judgment",
-                label="Jugement ou ordonnance d'injonction de payer non "
-                "contestée [titre exécutoire]",
+                label="Jugement ou ordonnance d'injonction de payer non contestée",
+                category="titre exécutoire",
                 summary="fixée par un jugement ou une ordonnance (titre exécutoire)",
                 start_help="Date de signification du jugement ou de "
                 "l'ordonnance par un commissaire de justice",
@@ -226,7 +229,8 @@ NATURES: Final[Mapping[str, NatureSpec]] = MappingProxyType(
             ),
             NatureSpec(
                 code="insurance_premium",
-                label="Primes d'assurance impayées [contrat d'assurance]",
+                label="Primes d'assurance impayées",
+                category="contrat d'assurance",
                 summary="une prime d'assurance",
                 start_help="Date d'échéance de la prime impayée",
                 period="2 ans (prescription)",
@@ -237,7 +241,8 @@ NATURES: Final[Mapping[str, NatureSpec]] = MappingProxyType(
             NatureSpec(
                 code="real_estate_loan",
                 label="Crédit immobilier accordé par une banque, y compris "
-                "par acte notarié [prêt immobilier]",
+                "par acte notarié",
+                category="prêt immobilier",
                 summary="un crédit immobilier accordé par un professionnel",
                 start_help="Date d'échéance de la mensualité impayée ; pour "
                 "le capital restant dû, date de la déchéance du terme",
@@ -249,7 +254,8 @@ NATURES: Final[Mapping[str, NatureSpec]] = MappingProxyType(
             NatureSpec(
                 code="alimony",
                 label="Pension alimentaire impayée (contribution à "
-                "l'entretien d'un enfant) [arriérés de pension]",
+                "l'entretien d'un enfant)",
+                category="arriérés de pension",
                 summary="une pension alimentaire",
                 start_help="Date d'échéance de chaque mensualité impayée",
                 period="5 ans pour chaque échéance (prescription)",
@@ -260,7 +266,8 @@ NATURES: Final[Mapping[str, NatureSpec]] = MappingProxyType(
             NatureSpec(
                 code="public_debt",
                 label="Dette publique (hôpital public, régie des eaux, "
-                "Trésor public, CAF, URSSAF) [titre de recettes]",
+                "Trésor public, CAF, URSSAF)",
+                category="titre de recettes",
                 summary="une dette publique",
                 start_help="Date du titre de recettes ou de l'avis de sommes à payer",
                 period="Incertain : à vérifier",
@@ -334,8 +341,7 @@ EVENT_KINDS: Final[Mapping[str, EventSpec]] = MappingProxyType(
             ),
             EventSpec(
                 "enforcement_act",
-                "Saisie ou autre acte d'exécution forcée [mesure "
-                "conservatoire, commandement de payer]",
+                "Saisie, commandement de payer ou autre acte d'exécution forcée",
                 "Acte d'un commissaire de justice fondé sur un titre "
                 "exécutoire : saisie, commandement de payer aux fins de "
                 "saisie-vente, mesure conservatoire.",
@@ -351,8 +357,8 @@ EVENT_KINDS: Final[Mapping[str, EventSpec]] = MappingProxyType(
             ),
             EventSpec(
                 "rescheduling",
-                "Réaménagement ou rééchelonnement accepté [nouvel échéancier "
-                "conclu avec le créancier]",
+                "Nouvel échéancier accepté avec le créancier (réaménagement, "
+                "rééchelonnement)",
                 "Date de l'accord conclu avec le créancier (pas un simple "
                 "report décidé seul par le prêteur).",
                 "Le rééchelonnement",
