@@ -349,8 +349,26 @@ class AmountLineForm(forms.Form):
     amount = EuroField(
         allow_negative=True,
         label=_("Montant (€)"),
-        help_text=_("Un versement déjà déduit peut s'écrire avec un signe moins."),
+        help_text=_(
+            "Un versement déjà déduit s'écrit avec un signe moins, sur une ligne "
+            "de nature « Autre »."
+        ),
     )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        amount, kind = data.get("amount"), data.get("kind")
+        if amount is not None and amount < 0 and kind and kind != "other":
+            self.add_error(
+                "amount",
+                _(
+                    "Un montant négatif (un versement déjà déduit) se déclare sur "
+                    "une ligne de nature « Autre » ; pour « %(kind)s », indiquez "
+                    "un montant positif."
+                )
+                % {"kind": checks.AMOUNT_KINDS[kind].label},
+            )
+        return data
 
 
 AmountLineFormSet = forms.formset_factory(

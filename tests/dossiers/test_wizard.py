@@ -341,6 +341,49 @@ def test_bad_amounts_get_a_french_message(
     assert "courrier" in dossier.answers  # nothing already saved is lost
 
 
+@pytest.mark.parametrize("kind", ["principal", "interest", "fees", "penalties"])
+def test_a_negative_line_other_than_autre_is_refused_beside_it(
+    debtor_client: Client, kind: str
+) -> None:
+    """Only « Autre » takes a deducted payment: elsewhere a minus sign gets a
+    message beside the amount, and what she typed on the step stays."""
+    dossier = started(debtor_client)
+    data = post_data(
+        "montants",
+        **{"montants-lines-1-kind": kind, "montants-lines-1-amount": "-80,00"},
+    )
+    response = debtor_client.post(step_url(dossier, "montants"), data)
+    assert response.status_code == 200
+    label = {"principal": "Principal", "interest": "Intérêts", "fees": "Frais"}
+    label["penalties"] = "Pénalités"
+    assert response.context["form"].rows.forms[1].errors["amount"] == [
+        "Un montant négatif (un versement déjà déduit) se déclare sur une ligne de"
+        f" nature « Autre » ; pour « {label[kind]} », indiquez un montant positif."
+    ]
+    assert "se déclare sur une ligne de nature « Autre »" in html.unescape(
+        body(response)
+    )
+    assert 'value="-80,00"' in body(response)
+    dossier.refresh_from_db()
+    assert "montants" not in dossier.answers
+
+
+def test_a_deducted_payment_on_an_autre_line_is_kept(debtor_client: Client) -> None:
+    dossier = started(debtor_client)
+    data = post_data(
+        "montants",
+        **{
+            "montants-lines-2-label": "Versement du 3 mars",
+            "montants-lines-2-kind": "other",
+            "montants-lines-2-amount": "-80,00",
+        },
+    )
+    response = debtor_client.post(step_url(dossier, "montants"), data)
+    assert response.status_code == 302
+    dossier.refresh_from_db()
+    assert dossier.answers["montants"]["lines"][2]["amount"] == "-80.00"
+
+
 @pytest.mark.parametrize(
     ("changes", "message"),
     [
