@@ -110,11 +110,20 @@ class SentForm(forms.Form):
         *args: Any,
         today: dt.date | None = None,
         prepared_on: dt.date | None = None,
+        recorded: bool = False,
         **kwargs: Any,
     ) -> None:
+        """``recorded``: a sending is already recorded (an empty form then
+        clears it; otherwise an empty form is refused)."""
         super().__init__(*args, **kwargs)
         self.today = today or timezone.localdate()
         self.prepared_on = prepared_on
+        self.recorded = recorded
+
+    @property
+    def clears(self) -> bool:
+        """Valid, empty, and a sending was recorded: the sending is cleared."""
+        return self.recorded and not any(self.cleaned_data.values())
 
     def clean_registered_number(self) -> str:
         value: str = " ".join(self.cleaned_data.get("registered_number", "").split())
@@ -144,4 +153,8 @@ class SentForm(forms.Form):
             )
         if data.get("registered_number") and not sent:
             self.add_error("sent_on", "Indiquez la date d'envoi du recommandé.")
+        if not self.recorded and not self.errors and not any(data.values()):
+            self.add_error(
+                "sent_on", "Indiquez la date à laquelle vous avez envoyé la lettre."
+            )
         return data

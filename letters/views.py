@@ -184,12 +184,22 @@ def letter_sent(request: HttpRequest, dossier_id: int, kind: str) -> HttpRespons
     if first is None:
         messages.error(request, "Générez d'abord le PDF de la lettre.")
         return redirect("letters:page", dossier_id=dossier.pk, kind=spec.slug)
-    form = SentForm(request.POST, prepared_on=timezone.localdate(first.created_at))
+    recorded = bool(letter.sent_on or letter.registered_number or letter.ar_received_on)
+    form = SentForm(
+        request.POST,
+        prepared_on=timezone.localdate(first.created_at),
+        recorded=recorded,
+    )
     if not form.is_valid():
         assessment = assess_dossier(dossier, today=timezone.localdate())
         return _page(request, dossier, spec, assessment, sent_form=form)
     services.letter_mark_sent(letter=letter, **form.cleaned_data)
-    messages.success(request, "Envoi enregistré.")
+    if form.clears:
+        messages.success(
+            request, "Envoi effacé : la lettre n'est plus marquée comme envoyée."
+        )
+    else:
+        messages.success(request, "Envoi enregistré.")
     return redirect("letters:page", dossier_id=dossier.pk, kind=spec.slug)
 
 

@@ -189,6 +189,29 @@ def test_mark_sent_validation(barred_dossier: Dossier, debtor_client: Client) ->
     assert letter.ar_received_on == today - dt.timedelta(days=2)
 
 
+def test_an_empty_sending_form_is_refused_then_clears_a_recorded_one(
+    barred_dossier: Dossier, debtor_client: Client
+) -> None:
+    """Nothing recorded yet: an empty form gets a message, not « Envoi
+    enregistré ». Once recorded, emptying the form clears it, and says so."""
+    _generated(barred_dossier)
+    empty = {"sent_on": "", "registered_number": "", "ar_received_on": ""}
+    response = _sent(debtor_client, barred_dossier, **empty)
+    assert response.status_code == 200
+    page = html.unescape(response.content.decode())
+    assert "Indiquez la date à laquelle vous avez envoyé la lettre." in page
+    assert "Envoi enregistré" not in page
+    today = timezone.localdate().isoformat()
+    response = _sent(debtor_client, barred_dossier, sent_on=today)
+    assert response.status_code == 302
+    assert "Envoi enregistré." in debtor_client.get(response.url).content.decode()
+    response = _sent(debtor_client, barred_dossier, **empty)
+    assert response.status_code == 302
+    page = html.unescape(debtor_client.get(response.url).content.decode())
+    assert "Envoi effacé : la lettre n'est plus marquée comme envoyée." in page
+    assert Letter.objects.get().sent_on is None
+
+
 def test_a_letter_cannot_leave_before_its_first_pdf(
     barred_dossier: Dossier, debtor_client: Client
 ) -> None:
