@@ -1,10 +1,11 @@
-"""One form per wizard step. Labels in plain French, the legal term in brackets."""
+"""One form per wizard step. Labels in plain French, the legal term beside them."""
 
 import re
 from collections.abc import Iterable, Mapping
 from typing import Any, ClassVar
 
 from django import forms
+from django.core.exceptions import NON_FIELD_ERRORS
 from django.core.files.uploadedfile import UploadedFile
 from django.forms.utils import ErrorDict
 from django.utils import timezone
@@ -18,6 +19,7 @@ from .fields import (
     postal_code_field,
 )
 from .law import checks
+from .law.dates import format_date_fr
 from .law.prescription import (
     EVENT_KINDS,
     NATURES,
@@ -82,6 +84,11 @@ class StepForm(forms.Form):
         """What the wizard keeps to show the step again: the declared fields
         only, never the raw POST."""
         return {k: self.data.getlist(k) for k in self.declared_keys() if k in self.data}
+
+    @property
+    def has_field_errors(self) -> bool:
+        """Whether a message stands beside a question (not only above the form)."""
+        return any(name != NON_FIELD_ERRORS for name in self.errors)
 
     def quiet(self) -> "StepForm":
         """Redisplay what was typed without validating it (« Ajouter une ligne »)."""
@@ -276,6 +283,10 @@ class RowsForm(StepForm):
     def is_valid(self) -> bool:
         main = super().is_valid()
         return self.rows.is_valid() and main
+
+    @property
+    def has_field_errors(self) -> bool:
+        return super().has_field_errors or bool(self.rows.total_error_count())
 
     def declared_keys(self) -> set[str]:
         keys = super().declared_keys()
@@ -521,6 +532,26 @@ class PrescriptionForm(RowsForm):
         data = super().clean() or {}
         start = data.get("start")
         if not start or not data.get("nature") or not self.rows.is_valid():
+            return data
+        acceleration = data.get("acceleration")
+        if acceleration and not NATURES[data["nature"]].instalments:
+            self.add_error(
+                "acceleration",
+                _(
+                    "Il n'y a pas de déchéance du terme pour ce type de dette : "
+                    "laissez cette date vide."
+                ),
+            )
+            return data
+        if acceleration and acceleration < start:
+            self.add_error(
+                "acceleration",
+                _(
+                    "La déchéance du terme ne peut pas précéder le point de départ "
+                    "du délai (%(start)s) : vérifiez les deux dates."
+                )
+                % {"start": format_date_fr(start)},
+            )
             return data
         for row in self.rows.forms:
             on = row.cleaned_data.get("on") if row.cleaned_data else None

@@ -21,7 +21,7 @@ from dossiers.wizard import (
 )
 from tests import factories
 
-from .wizard_data import P, post_data
+from .wizard_data import CREDIT_PAYMENT, P, post_data
 
 pytestmark = pytest.mark.django_db
 
@@ -484,6 +484,56 @@ def test_debt_natures_show_their_legal_category_apart(debtor_client: Client) -> 
         " travaux, honoraires)" in html.unescape(page)
     )
     assert "En droit : dette de consommation." in page
+
+
+@pytest.mark.parametrize(
+    ("changes", "message"),
+    [
+        (
+            {"prescription-acceleration": "2020-01-02"},
+            "La déchéance du terme ne peut pas précéder le point de départ",
+        ),
+        (
+            {
+                "prescription-nature": "overdraft",
+                "prescription-acceleration": CREDIT_PAYMENT,
+                "prescription-events-TOTAL_FORMS": "0",
+            },
+            "Il n'y a pas de déchéance du terme pour ce type de dette",
+        ),
+    ],
+)
+def test_a_wrong_acceleration_date_is_marked_beside_its_field(
+    debtor_client: Client, changes: dict[str, str], message: str
+) -> None:
+    dossier = started(debtor_client)
+    data = post_data("prescription", **changes)
+    response = debtor_client.post(step_url(dossier, "prescription"), data)
+    assert response.status_code == 200
+    form = response.context["form"]
+    assert message in form.errors["acceleration"][0]
+    assert "voyez les messages en rouge sous les questions" in body(response)
+
+
+def test_an_error_above_the_form_only_is_not_announced_below_the_questions(
+    debtor_client: Client, monkeypatch
+) -> None:
+    from dossiers import forms as step_forms
+    from dossiers.law.prescription import LawInputError
+
+    def refuse(claim, today):
+        raise LawInputError("Ces dates ne vont pas ensemble.")
+
+    monkeypatch.setattr(step_forms, "estimate", refuse)
+    dossier = started(debtor_client)
+    response = debtor_client.post(
+        step_url(dossier, "prescription"), post_data("prescription")
+    )
+    assert response.status_code == 200
+    page = html.unescape(body(response))
+    assert "Vos réponses sont à corriger :" in page
+    assert "Ces dates ne vont pas ensemble." in page
+    assert "voyez les messages en rouge" not in page
 
 
 def test_a_too_long_address_says_so_and_keeps_the_rest(debtor_client: Client) -> None:
