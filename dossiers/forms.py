@@ -34,6 +34,7 @@ from .uploads import (
     MAX_UPLOADS_PER_DOSSIER,
     CleanFile,
     clean_upload,
+    say_files_not_kept,
     too_many_uploads,
 )
 
@@ -107,12 +108,6 @@ class MultipleFileField(forms.FileField):
     def clean(self, data: Any, initial: Any = None) -> list[UploadedFile]:
         files = data if isinstance(data, list | tuple) else [data] if data else []
         return [super(MultipleFileField, self).clean(f, initial) for f in files]
-
-
-FILES_NOT_KEPT = _(
-    "Le fichier choisi n'a pas été gardé, car une autre réponse est à corriger : "
-    "choisissez-le à nouveau après avoir corrigé."
-)
 
 
 class CourrierForm(StepForm):
@@ -246,12 +241,8 @@ class CourrierForm(StepForm):
         return data
 
     def full_clean(self) -> None:
-        """A browser cannot give back a chosen file: when another field is
-        refused, say beside the file field that it must be chosen again."""
         super().full_clean()
-        chosen = self.files.getlist(self.add_prefix("scans")) if self.files else []
-        if self._errors and chosen and "scans" not in self._errors:
-            self._errors["scans"] = self.error_class([FILES_NOT_KEPT])
+        say_files_not_kept(self, "scans")
 
     def answers(self) -> dict[str, Any]:
         data = {

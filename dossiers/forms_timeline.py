@@ -14,6 +14,7 @@ from .uploads import (
     MAX_UPLOADS_PER_DOSSIER,
     CleanFile,
     clean_upload,
+    say_files_not_kept,
     too_many_uploads,
 )
 
@@ -75,6 +76,10 @@ class TimelineEventForm(forms.Form):
     def __init__(self, *args: Any, dossier: Dossier, **kwargs: Any) -> None:
         self.dossier = dossier
         super().__init__(*args, **kwargs)
+
+    def full_clean(self) -> None:
+        super().full_clean()
+        say_files_not_kept(self, "attachment")
 
     def clean_attachment(self) -> CleanFile | None:
         upload = self.cleaned_data.get("attachment")

@@ -11,9 +11,11 @@ import io
 from dataclasses import dataclass
 
 import pikepdf
+from django import forms
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from PIL import Image, ImageOps, UnidentifiedImageError
 
 MAX_UPLOAD_BYTES = 10 * 1024 * 1024
@@ -47,6 +49,21 @@ def too_many_uploads(existing: int) -> ValidationError:
         params={"n": existing, "left": left, "max": MAX_UPLOADS_PER_DOSSIER},
         code="too_many",
     )
+
+
+FILES_NOT_KEPT = gettext_lazy(
+    "Le fichier choisi n'a pas été gardé, car une autre réponse est à corriger : "
+    "choisissez-le à nouveau après avoir corrigé."
+)
+
+
+def say_files_not_kept(form: forms.Form, name: str) -> None:
+    """A browser cannot give back a chosen file: when another field of
+    ``form`` is refused, say beside its file field ``name`` that the file
+    must be chosen again (call after ``full_clean``)."""
+    chosen = form.files.getlist(form.add_prefix(name)) if form.files else []
+    if form._errors and chosen and name not in form._errors:
+        form._errors[name] = form.error_class([FILES_NOT_KEPT])
 
 
 class UploadLimitReached(Exception):

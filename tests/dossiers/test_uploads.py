@@ -8,8 +8,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from PIL import Image
 
-from dossiers.forms import FILES_NOT_KEPT
 from dossiers.models import Dossier, Upload
+from dossiers.uploads import FILES_NOT_KEPT
 
 from .wizard_data import post_data
 

@@ -10,6 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from dossiers.models import Dossier, TimelineEvent, Upload
+from dossiers.uploads import FILES_NOT_KEPT
 
 from .helpers import days_ago, event, png
 
@@ -223,6 +224,21 @@ def test_bad_attachment_is_refused(debtor_client: Client, dossier: Dossier) -> N
     body = debtor_client.post(add_url(dossier), valid(attachment=fake)).content.decode()
     assert "n&#x27;est pas une photo JPEG ou PNG ni un PDF lisible" in body
     assert not TimelineEvent.objects.exists()
+    assert not Upload.objects.exists()
+
+
+def test_a_chosen_attachment_refused_with_another_field_is_asked_again(
+    debtor_client: Client, dossier: Dossier
+) -> None:
+    scan = SimpleUploadedFile("releve.png", png(), content_type="image/png")
+    future = (timezone.localdate() + dt.timedelta(days=3)).strftime("%d/%m/%Y")
+    response = debtor_client.post(
+        add_url(dossier), valid(occurred_on=future, attachment=scan)
+    )
+    assert response.status_code == 200
+    form = response.context["form"]
+    assert str(FILES_NOT_KEPT) in form.errors["attachment"]
+    assert "occurred_on" in form.errors
     assert not Upload.objects.exists()
 
 
