@@ -189,7 +189,8 @@ def facts_from(
         if "mentions" in checks
         else None,
         documents_received=frozenset(checks.get("documents") or ()),
-        recognises=checks.get("recognises") or "unknown",
+        # Not asked yet until « Vérifications » is answered: no finding then.
+        recognises=(checks.get("recognises") or "unknown") if checks else None,
         warning_signs=frozenset(checks.get("warning_signs") or ()),
         limitation=limitation,
         budget=budget,

@@ -137,7 +137,9 @@ class Facts:
     Codes: ``letter_kind`` in ``LETTER_KINDS``, ``agency_role`` in
     ``AGENCY_ROLES``, ``recognises`` in ``RECOGNITION``, ``documents_received``
     in ``DOCUMENTS``, ``warning_signs`` in ``WARNING_SIGNS``,
-    ``mentions_present`` in ``R124_4_MENTIONS`` (``None``: not checked yet).
+    ``mentions_present`` in ``R124_4_MENTIONS`` (``None``: not checked yet);
+    ``recognises`` is ``None`` while the checks step is not answered (no
+    finding about the proofs then: nothing was said about them).
     """
 
     letter_kind: str = "relance"
@@ -151,7 +153,7 @@ class Facts:
     total_claimed: Decimal | None = None
     mentions_present: frozenset[str] | None = None
     documents_received: frozenset[str] = field(default_factory=frozenset)
-    recognises: str = "unknown"
+    recognises: str | None = "unknown"
     warning_signs: frozenset[str] = field(default_factory=frozenset)
     limitation: LimitationView | None = None
     budget: Budget | None = None
@@ -175,7 +177,8 @@ class Facts:
     def _check_codes(self) -> None:
         require_code(self.letter_kind, LETTER_KINDS, "Type de courrier")
         require_code(self.agency_role, AGENCY_ROLES, "Rôle de l'agence")
-        require_code(self.recognises, RECOGNITION, "Reconnaissance de la dette")
+        if self.recognises is not None:
+            require_code(self.recognises, RECOGNITION, "Reconnaissance de la dette")
         require_codes(self.documents_received, DOCUMENTS, "Document")
         require_codes(self.warning_signs, WARNING_SIGNS, "Signe d'alerte")
         if self.mentions_present is not None:
@@ -249,7 +252,8 @@ def _collect(facts: Facts, today: dt.date) -> list[Finding]:
         agency_role=facts.agency_role,
     )
     findings += check_ownership(facts.agency_role)
-    findings += check_documents(facts.documents_received, facts.recognises)
+    if facts.recognises is not None:
+        findings += check_documents(facts.documents_received, facts.recognises)
     findings += check_warning_signs(facts.warning_signs)
     findings += _budget_findings(facts)
     findings += _negotiation_findings(facts, findings)

@@ -536,6 +536,19 @@ def test_an_error_above_the_form_only_is_not_announced_below_the_questions(
     assert "voyez les messages en rouge" not in page
 
 
+def test_dossier_page_concludes_nothing_about_proofs_before_the_checks_step(
+    debtor_client: Client,
+) -> None:
+    dossier = started(debtor_client)
+    debtor_client.post(step_url(dossier, "montants"), post_data("montants"))
+    page = html.unescape(body(debtor_client.get(f"/dossiers/{dossier.pk}/")))
+    assert "Vous ne reconnaissez pas cette dette" not in page
+    assert "Documents non reçus" not in page
+    debtor_client.post(step_url(dossier, "verifications"), post_data("verifications"))
+    dossier.refresh_from_db()
+    assert "verifications" in dossier.answers
+
+
 def test_a_too_long_address_says_so_and_keeps_the_rest(debtor_client: Client) -> None:
     dossier = started(debtor_client)
     data = post_data("coordonnees", **{"coordonnees-address": "B" * 420})

@@ -510,3 +510,12 @@ def test_bad_limitation_view_raises(status: str, kind: str | None) -> None:
 
 def test_facts_error_is_a_value_error() -> None:
     assert issubclass(FactsError, ValueError)
+
+
+def test_no_proof_finding_before_the_checks_step_is_answered() -> None:
+    """``recognises=None``: she has not said yet whether she owes the sum, nor
+    which documents she has; nothing is concluded about the proofs."""
+    unanswered = codes(assess(Facts(recognises=None), today=TODAY))
+    assert "debt_unclear" not in unanswered
+    assert "documents_missing" not in unanswered
+    assert "debt_unclear" in codes(assess(Facts(recognises="unknown"), today=TODAY))
