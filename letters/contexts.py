@@ -207,6 +207,7 @@ def contestation(data: LetterInput) -> Context:
         no_acknowledgment=NO_ACKNOWLEDGMENT,
         contest_sentence=_contest_sentence(data),
         creditor=recipient(data)["creditor"],
+        agency_role=_agency_role(data),
         documents=_requested_documents(data),
         received=[DOCUMENTS[c].label for c in _received(data) if c in DOCUMENTS],
         basis=[refs.CIV_1353, refs.R124_4_3, refs.L111_8_AL2, refs.L121_21],
@@ -369,6 +370,11 @@ def timeline_facts(dossier: Dossier) -> list[str]:
     return [fact_line(event) for event in contact_events(dossier)]
 
 
+def _agency_role(data: LetterInput) -> str:
+    """``mandate``, ``purchase`` or ``unknown`` (« Le courrier » step)."""
+    return _answers(data, "courrier").get("agency_role") or "unknown"
+
+
 def _sign_facts(data: LetterInput) -> list[str]:
     signs = _answers(data, "verifications").get("warning_signs") or ()
     return [WARNING_SIGNS[code].label for code in WARNING_SIGNS if code in signs]
@@ -400,6 +406,7 @@ def harcelement(data: LetterInput) -> Context:
         basis=basis,
         fake_document=refs.PEN_433_13 in basis,
         mandate=refs.R124_7 in basis,
+        agency_role=_agency_role(data),
         enclosures=["Relevé des appels et messages reçus", "Copie de votre courrier"],
     )
     return ctx

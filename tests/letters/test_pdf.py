@@ -200,3 +200,56 @@ def test_the_plan_letter_names_the_last_instalment_only_when_it_differs(
         assert mention.replace("\u202f", " ") in text.replace("\u202f", " ")
     else:
         assert "la dernière" not in text
+
+
+@pytest.mark.parametrize(
+    ("role", "contestation", "harassment"),
+    [
+        (
+            "mandate",
+            "pour le compte de Cetelem",
+            "adressée à Cetelem, qui répond des agissements de son mandataire.",
+        ),
+        (
+            "purchase",
+            "au titre d'une créance de Cetelem que vous dites avoir rachetée",
+            "adressée à Cetelem, créancier d'origine.",
+        ),
+        (
+            "unknown",
+            "pour le compte ou au titre d'une créance de Cetelem",
+            "adressée à Cetelem, créancier d'origine.",
+        ),
+    ],
+)
+def test_letters_follow_what_the_agency_said_it_is(
+    dossier: Dossier, role: str, contestation: str, harassment: str
+) -> None:
+    """A debt the agency says it bought is not claimed « pour le compte » of the
+    original creditor, who then does not answer for a mandataire."""
+    fill(
+        dossier,
+        answers(courrier={"agency_role": role, "creditor_name": "Cetelem"}),
+    )
+    texts = {}
+    for slug in ("contestation", "harcelement"):
+        data = compose.letter_input(
+            dossier=dossier,
+            assessment=assess_dossier(dossier, today=TODAY),
+            today=TODAY,
+        )
+        texts[slug] = " ".join(compose.build(LETTERS[slug], data)[1].split())
+    assert contestation in texts["contestation"].replace("&#x27;", "'")
+    assert harassment in texts["harcelement"].replace("&#x27;", "'")
+    if role != "mandate":
+        assert "mandataire" not in texts["harcelement"]
+
+
+def test_the_limitation_letter_calls_a_threat_an_aggressive_practice(
+    barred_dossier: Dossier,
+) -> None:
+    """C. consom. L121-6 is about aggressive practices (misleading ones are
+    L121-2 and following): « toute menace d'action … pas légalement possible »."""
+    text = " ".join(pdf_text(_render(barred_dossier, "prescription")[2]).split())
+    assert "pratique commerciale agressive (C. consom., art. L121-6)" in text
+    assert "trompeuse" not in text
