@@ -206,9 +206,9 @@ class CourrierForm(StepForm):
         label=_("Photos ou scans du courrier"),
         help_text=_(
             "JPEG, PNG ou PDF, 10 Mo au plus par fichier, 5 fichiers par dossier. "
-            "Sur un téléphone, vous pouvez prendre la photo directement."
+            "Sur un téléphone, vous pouvez prendre une photo ou choisir un fichier."
         ),
-        widget=MultipleFileInput(attrs={"accept": ACCEPT, "capture": "environment"}),
+        widget=MultipleFileInput(attrs={"accept": ACCEPT}),
     )
 
     def __init__(

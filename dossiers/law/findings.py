@@ -370,7 +370,7 @@ def _limitation_unknown() -> Finding:
     return Finding(
         code="limitation_unknown",
         severity="info",
-        title="Prescription non estimée (à vérifier)",
+        title="Prescription pas encore estimée",
         explanation=(
             "Indiquez la nature de la dette et ses dates pour savoir si elle peut "
             "encore être réclamée en justice."

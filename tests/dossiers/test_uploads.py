@@ -187,10 +187,15 @@ def test_owner_deletes_an_upload_and_its_file(
     assert not storage.exists(name)
 
 
-def test_upload_widget_offers_camera_capture(debtor_client: Client) -> None:
+def test_upload_widget_lets_a_phone_choose_camera_or_file(
+    debtor_client: Client,
+) -> None:
+    """No ``capture``: with it, phones open the camera directly and a PDF or a
+    photo already taken cannot be chosen; without it they offer both."""
     page = debtor_client.get("/dossiers/nouveau/courrier/").content.decode()
     assert 'accept="image/jpeg,image/png,application/pdf"' in page
-    assert 'capture="environment"' in page
+    assert "capture=" not in page
+    assert "prendre une photo ou choisir un fichier" in page
     assert 'enctype="multipart/form-data"' in page
 
 

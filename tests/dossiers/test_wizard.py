@@ -544,6 +544,9 @@ def test_dossier_page_concludes_nothing_about_proofs_before_the_checks_step(
     page = html.unescape(body(debtor_client.get(f"/dossiers/{dossier.pk}/")))
     assert "Vous ne reconnaissez pas cette dette" not in page
     assert "Documents non reçus" not in page
+    # Nothing to estimate yet: said once, not in a second, empty box.
+    assert page.count("Prescription pas encore estimée") == 1
+    assert "Estimation de la prescription" not in page
     debtor_client.post(step_url(dossier, "verifications"), post_data("verifications"))
     dossier.refresh_from_db()
     assert "verifications" in dossier.answers
