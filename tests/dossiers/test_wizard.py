@@ -552,6 +552,18 @@ def test_dossier_page_concludes_nothing_about_proofs_before_the_checks_step(
     assert "verifications" in dossier.answers
 
 
+def test_row_fields_are_not_marked_required_since_a_row_may_stay_empty(
+    debtor_client: Client,
+) -> None:
+    dossier = started(debtor_client)
+    page = body(debtor_client.get(step_url(dossier, "montants")))
+    rows = page.split('class="rows"', 1)[1]
+    main = page.split('class="rows"', 1)[0]
+    assert "(obligatoire)" not in rows
+    assert "(obligatoire)" in main  # the total claimed still is
+    assert "une ligne laissée vide est ignorée" in rows
+
+
 def test_a_too_long_address_says_so_and_keeps_the_rest(debtor_client: Client) -> None:
     dossier = started(debtor_client)
     data = post_data("coordonnees", **{"coordonnees-address": "B" * 420})
