@@ -167,12 +167,12 @@ def _requested_documents(data: LetterInput) -> list[str]:
     role = _answers(data, "courrier").get("agency_role") or "unknown"
     received = set(_answers(data, "verifications").get("documents") or ())
     items = [
-        "la copie du contrat signé (offre de crédit, bon de commande ou contrat) ;",
-        "les factures correspondant à la somme réclamée ;",
+        "la copie du contrat signé (offre de crédit, bon de commande ou contrat)",
+        "les factures correspondant à la somme réclamée",
         "un décompte détaillé distinguant le principal, les intérêts et les "
-        "accessoires (CPCE, art. R124-4, 3°) ;",
+        "accessoires (CPCE, art. R124-4, 3°)",
         "l'historique des paiements et la date du premier incident de paiement "
-        "non régularisé ;",
+        "non régularisé",
     ]
     keys = ("contract", "invoices", "statement", "payment_history")
     wanted = [
@@ -181,7 +181,7 @@ def _requested_documents(data: LetterInput) -> list[str]:
     if "mandate_or_deed" not in received:
         wanted.append(_ownership_request(role))
     return wanted or [
-        "tout document justifiant le montant exact de la créance ;",
+        "tout document justifiant le montant exact de la créance",
     ]
 
 
@@ -189,11 +189,11 @@ def _ownership_request(role: str) -> str:
     if role == "purchase":
         return (
             "l'acte de cession de créance et l'annexe identifiant ma dette, ainsi que "
-            "la preuve que cette cession m'a été notifiée (C. civ., art. 1324) ;"
+            "la preuve que cette cession m'a été notifiée (C. civ., art. 1324)"
         )
     return (
         "le mandat ou la convention vous autorisant à recouvrer cette créance pour "
-        "le compte du créancier (CPCE, art. R124-3) ;"
+        "le compte du créancier (CPCE, art. R124-3)"
     )
 
 
@@ -377,7 +377,8 @@ def _agency_role(data: LetterInput) -> str:
 
 def _sign_facts(data: LetterInput) -> list[str]:
     signs = _answers(data, "verifications").get("warning_signs") or ()
-    return [WARNING_SIGNS[code].label for code in WARNING_SIGNS if code in signs]
+    labels = [WARNING_SIGNS[code].label for code in WARNING_SIGNS if code in signs]
+    return [label[:1].lower() + label[1:] for label in labels]  # inside a sentence
 
 
 def _harassment_basis(data: LetterInput) -> list[str]:
@@ -403,6 +404,7 @@ def harcelement(data: LetterInput) -> Context:
         timeline=[fact_line(event) for event in contacts],
         late_contacts=sum(1 for event in contacts if is_unreasonable_hour(event)),
         signs=_sign_facts(data),
+        practices=[fact_line(event) for event in contacts] + _sign_facts(data),
         basis=basis,
         fake_document=refs.PEN_433_13 in basis,
         mandate=refs.R124_7 in basis,

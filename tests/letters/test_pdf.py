@@ -27,7 +27,7 @@ ARTICLES = {
     "contestation": ["C. civ., art. 1353", "R124-4", "L111-8", "L121-21", "R124-3"],
     "prescription": ["R312-35", "5 novembre 2024", "L121-6", "18 mai 2022"],
     "frais": ["L111-8, al. 2", "L121-21", "09-67.591", "1231-6", "160,00"],
-    "harcelement": ["L121-6", "L132-11", "222-16", "SignalConso", "Appels répétés"],
+    "harcelement": ["L121-6", "L132-11", "222-16", "SignalConso", "appels répétés"],
     "echeancier": ["R124-6", "L111-8", "1 234,56"],
     "quittance": ["R124-6", "1 234,56", "quittance"],
 }
@@ -253,3 +253,28 @@ def test_the_limitation_letter_calls_a_threat_an_aggressive_practice(
     text = " ".join(pdf_text(_render(barred_dossier, "prescription")[2]).split())
     assert "pratique commerciale agressive (C. consom., art. L121-6)" in text
     assert "trompeuse" not in text
+
+
+def test_letter_lists_read_as_one_french_sentence(barred_dossier: Dossier) -> None:
+    """Items in lower case, « ; » between them and a full stop after the last."""
+    for slug in ("contestation", "harcelement", "frais"):
+        data = compose.letter_input(
+            dossier=barred_dossier,
+            assessment=assess_dossier(barred_dossier, today=TODAY),
+            today=TODAY,
+        )
+        html_text = compose.build(LETTERS[slug], data)[1]
+        items = html_text.split('<ul class="items">', 1)[1].split("</ul>", 1)[0]
+        entries = [e.split("</li>", 1)[0] for e in items.split("<li>")[1:]]
+        assert len(entries) >= 2, slug
+        assert all(e.endswith(" ;") for e in entries[:-1]), (slug, entries)
+        assert entries[-1].endswith("."), (slug, entries)
+        assert " ; ;" not in items
+        if slug == "harcelement":
+            assert "appels répétés" in items
+
+
+def test_limitation_letter_says_forclusion_once(barred_dossier: Dossier) -> None:
+    text = " ".join(pdf_text(_render(barred_dossier, "prescription")[2]).split())
+    assert "J'invoque donc expressément la forclusion de cette dette." in text
+    assert "qui est forclose" not in text
