@@ -19,7 +19,6 @@ from .fields import (
     postal_code_field,
 )
 from .law import checks
-from .law.dates import format_date_fr
 from .law.prescription import (
     EVENT_KINDS,
     NATURES,
@@ -524,26 +523,6 @@ class PrescriptionForm(RowsForm):
         start = data.get("start")
         if not start or not data.get("nature") or not self.rows.is_valid():
             return data
-        acceleration = data.get("acceleration")
-        if acceleration and not NATURES[data["nature"]].instalments:
-            self.add_error(
-                "acceleration",
-                _(
-                    "Il n'y a pas de déchéance du terme pour ce type de dette : "
-                    "laissez cette date vide."
-                ),
-            )
-            return data
-        if acceleration and acceleration < start:
-            self.add_error(
-                "acceleration",
-                _(
-                    "La déchéance du terme ne peut pas précéder le point de départ "
-                    "du délai (%(start)s) : vérifiez les deux dates."
-                )
-                % {"start": format_date_fr(start)},
-            )
-            return data
         for row in self.rows.forms:
             on = row.cleaned_data.get("on") if row.cleaned_data else None
             if on and on < start and not row.cleaned_data.get("DELETE"):
@@ -569,7 +548,9 @@ class PrescriptionForm(RowsForm):
         try:
             estimate(claim, today=timezone.localdate())
         except LawInputError as exc:
-            raise forms.ValidationError(str(exc), code="law_input") from exc
+            # Beside the question it is about, else above the form.
+            field = exc.field if exc.field in self.fields else None
+            self.add_error(field, forms.ValidationError(str(exc), code="law_input"))
 
 
 class SituationForm(StepForm):

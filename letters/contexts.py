@@ -163,8 +163,13 @@ def _fee_items(lines: list[AmountLine]) -> list[str]:
 # --- Contestation ---------------------------------------------------------------
 
 
+def _agency_role(data: LetterInput) -> str:
+    """``mandate``, ``purchase`` or ``unknown`` (« Le courrier » step)."""
+    return _answers(data, "courrier").get("agency_role") or "unknown"
+
+
 def _requested_documents(data: LetterInput) -> list[str]:
-    role = _answers(data, "courrier").get("agency_role") or "unknown"
+    role = _agency_role(data)
     received = set(_answers(data, "verifications").get("documents") or ())
     items = [
         "la copie du contrat signé (offre de crédit, bon de commande ou contrat)",
@@ -370,11 +375,6 @@ def timeline_facts(dossier: Dossier) -> list[str]:
     return [fact_line(event) for event in contact_events(dossier)]
 
 
-def _agency_role(data: LetterInput) -> str:
-    """``mandate``, ``purchase`` or ``unknown`` (« Le courrier » step)."""
-    return _answers(data, "courrier").get("agency_role") or "unknown"
-
-
 def _sign_facts(data: LetterInput) -> list[str]:
     signs = _answers(data, "verifications").get("warning_signs") or ()
     labels = [WARNING_SIGNS[code].label for code in WARNING_SIGNS if code in signs]
@@ -386,7 +386,7 @@ def _harassment_basis(data: LetterInput) -> list[str]:
     basis = [refs.L121_6, refs.L132_11, refs.PEN_222_16]
     if "fake_court_document" in signs:
         basis.append(refs.PEN_433_13)
-    if _answers(data, "courrier").get("agency_role") == "mandate":
+    if _agency_role(data) == "mandate":
         basis += [refs.R124_4, refs.R124_7]
     return basis
 
@@ -399,15 +399,15 @@ def harcelement(data: LetterInput) -> Context:
     )
     basis = _harassment_basis(data)
     contacts = contact_events(data.dossier)
+    timeline, signs = [fact_line(event) for event in contacts], _sign_facts(data)
     ctx.update(
         no_acknowledgment=NO_ACKNOWLEDGMENT,
-        timeline=[fact_line(event) for event in contacts],
+        timeline=timeline,
         late_contacts=sum(1 for event in contacts if is_unreasonable_hour(event)),
-        signs=_sign_facts(data),
-        practices=[fact_line(event) for event in contacts] + _sign_facts(data),
+        signs=signs,
+        practices=timeline + signs,
         basis=basis,
         fake_document=refs.PEN_433_13 in basis,
-        mandate=refs.R124_7 in basis,
         agency_role=_agency_role(data),
         enclosures=["Relevé des appels et messages reçus", "Copie de votre courrier"],
     )

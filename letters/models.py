@@ -52,6 +52,11 @@ class Letter(models.Model):
     def __str__(self) -> str:
         return f"{self.kind} — dossier {self.dossier_id}"
 
+    @property
+    def sending_recorded(self) -> bool:
+        """Whether anything of its sending is noted (date, number or AR)."""
+        return bool(self.sent_on or self.registered_number or self.ar_received_on)
+
 
 def version_path(instance: "LetterVersion", filename: str) -> str:
     """Server-chosen name: nothing from the user reaches the disk."""

@@ -184,11 +184,10 @@ def letter_sent(request: HttpRequest, dossier_id: int, kind: str) -> HttpRespons
     if first is None:
         messages.error(request, "Générez d'abord le PDF de la lettre.")
         return redirect("letters:page", dossier_id=dossier.pk, kind=spec.slug)
-    recorded = bool(letter.sent_on or letter.registered_number or letter.ar_received_on)
     form = SentForm(
         request.POST,
         prepared_on=timezone.localdate(first.created_at),
-        recorded=recorded,
+        recorded=letter.sending_recorded,
     )
     if not form.is_valid():
         assessment = assess_dossier(dossier, today=timezone.localdate())

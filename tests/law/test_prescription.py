@@ -969,3 +969,16 @@ def test_choice_labels_are_plain_words_with_the_legal_category_apart() -> None:
         assert "]" not in spec.label
     assert NATURES["consumer_service"].category == "dette de consommation"
     assert all(not spec.category.endswith(".") for spec in NATURES.values())
+
+
+def test_an_input_error_names_the_claim_field_it_is_about() -> None:
+    """A form can then show it beside that question."""
+    claim = Claim(
+        nature="consumer_credit",
+        start=date(2024, 5, 10),
+        acceleration=date(2024, 1, 2),
+    )
+    with pytest.raises(LawInputError) as error:
+        estimate(claim, today=date(2026, 11, 26))
+    assert error.value.field == "acceleration"
+    assert "ne peut pas précéder le point de départ" in str(error.value)

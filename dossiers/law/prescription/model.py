@@ -11,7 +11,14 @@ Kind = Literal["prescription", "forclusion"]
 
 
 class LawInputError(ValueError):
-    """Input the engine refuses to compute; the message is French, for the user."""
+    """Input the engine refuses to compute; the message is French, for the user.
+
+    ``field``: the ``Claim`` attribute the message is about, when it is about
+    one (a form shows the message beside that question)."""
+
+    def __init__(self, message: str, *, field: str | None = None) -> None:
+        super().__init__(message)
+        self.field = field
 
 
 class Status(StrEnum):

@@ -79,6 +79,12 @@ def _check_instalments(claim: Claim, spec: NatureSpec, today: date) -> None:
     if not claim.instalments and claim.acceleration is None:
         return
     if not spec.instalments:
+        if claim.acceleration is not None:
+            raise LawInputError(
+                "Il n'y a pas de déchéance du terme pour ce type de dette : "
+                "laissez cette date vide.",
+                field="acceleration",
+            )
         raise LawInputError(
             f"Les échéances ne s'appliquent pas à ce type de dette ({spec.label})."
         )
@@ -110,7 +116,13 @@ def _check_order(instalments: tuple[date, ...]) -> None:
 
 def _check_acceleration(acceleration: date, claim: Claim, today: date) -> None:
     _check_date(acceleration, "la date de la déchéance du terme")
-    _in_range(acceleration, claim.start, today, "La déchéance du terme")
+    if acceleration < claim.start:
+        raise LawInputError(
+            "La déchéance du terme ne peut pas précéder le point de départ du délai "
+            f"({format_date_fr(claim.start)}) : vérifiez les deux dates.",
+            field="acceleration",
+        )
+    _not_after_today(acceleration, today, "La déchéance du terme")
     if claim.instalments and claim.instalments[-1] > acceleration:
         raise LawInputError(
             "Les échéances impayées doivent précéder la déchéance du terme "
