@@ -26,7 +26,7 @@ from django.apps import apps
 from django.db.models import Count, QuerySet
 from django.utils import timezone
 
-from dossiers.assessment import as_decimal
+from dossiers.answers import Montants
 from dossiers.models import Dossier
 
 from .models import AccessLog, Association, Review, Share
@@ -117,22 +117,8 @@ def contested_amount(dossier: Dossier) -> Decimal:
     """The whole claim if barred, else the fees lines (see the module doc)."""
     if dossier.limitation_status == "barred":
         return dossier.total_claimed or Decimal(0)
-    lines: list[Any] = ((dossier.answers or {}).get("montants") or {}).get("lines", [])
-    return sum(
-        (
-            as_decimal(_field(row, "amount", 2)) or Decimal(0)
-            for row in lines
-            if _field(row, "kind", 1) == "fees"
-        ),
-        Decimal(0),
-    )
-
-
-def _field(row: Any, name: str, index: int) -> Any:
-    """A line is stored as a dict; tolerate [label, kind, amount] lists too."""
-    if isinstance(row, dict):
-        return row.get(name)
-    return row[index] if isinstance(row, list | tuple) and len(row) > index else None
+    lines = dossier.answers.get(Montants).lines
+    return sum((row.amount for row in lines if row.kind == "fees"), Decimal(0))
 
 
 def _letters_sent(dossiers: QuerySet[Any], start: dt.date, end: dt.date) -> int | None:

@@ -386,7 +386,7 @@ class DossierAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
 
     @admin.display(description="réponses")
     def answers_table(self, obj: Dossier) -> SafeString:
-        rows = answers_rows(obj.answers or {})
+        rows = answers_rows(obj.answers)
         return render_to_string("associations/admin/answers.html", {"steps": rows})
 
     # Actions (the changelist queryset is already scoped)

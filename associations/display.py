@@ -4,18 +4,19 @@ from typing import Any
 
 from django import forms
 
-from dossiers.wizard import FORMS, STEP_TITLES
+from dossiers.answers import Answers
+from dossiers.steps import STEPS
 
 Rows = list[tuple[str, list[tuple[str, str]]]]
 
 
-def answers_rows(answers: dict[str, dict[str, Any]]) -> Rows:
+def answers_rows(answers: Answers) -> Rows:
     """[(step title, [(question, answer)])] in wizard order."""
-    step_forms = dict(FORMS)
+    stored = answers.to_json()
     return [
-        (title, [_row(step_forms[step], k, v) for k, v in answers[step].items()])
-        for step, title in STEP_TITLES.items()
-        if answers.get(step) and step in step_forms
+        (step.title, [_row(step.form, k, v) for k, v in stored[name].items()])
+        for name, step in STEPS.items()
+        if stored.get(name)
     ]
 
 
@@ -41,8 +42,8 @@ def _text(value: Any, labels: dict[str, str]) -> str:
     if isinstance(value, list | tuple):
         parts = [_text(v, labels) for v in value]
         return " ; ".join(p for p in parts if p) or "—"
-    if isinstance(value, bool):
-        return "oui" if value else "non"
+    if isinstance(value, bool):  # a yes/no question shows its own labels
+        return labels.get("yes" if value else "no", "oui" if value else "non")
     if value in (None, ""):
         return "—"
     return labels.get(str(value), str(value))

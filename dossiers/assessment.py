@@ -1,16 +1,22 @@
-"""From a dossier's stored answers to the pure legal rules, and back.
+"""From a dossier's typed answers to the pure legal rules, and back.
 
-The wizard stores cleaned answers as JSON (dates as ISO strings, amounts as
-strings). This module turns them into the law's inputs (``Claim``, ``Facts``,
-budget and deadline arguments) and runs the rules. It reads, it never writes.
+This module turns :class:`~dossiers.answers.Answers` into the law's inputs
+(``Claim``, ``Facts``, budget and deadline arguments) and runs the rules. It
+reads, it never writes.
+
+The law runs once per distinct input and per request: results are memoised on
+the ``Dossier`` instance a request works with (:func:`law_memo`), keyed by the
+inputs themselves (the answers are immutable and hashable), so the wizard's
+conditions, the step's page, the summary refresh and the letters share one
+estimate and one triage.
 """
 
 import datetime as dt
 from collections.abc import Iterable
-from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
-from typing import Any
+from dataclasses import dataclass, field
+from decimal import Decimal
 
+from .answers import Answers, Montants, Prescription, Situation, Verifications
 from .law import budget as budget_rules
 from .law import deadlines as deadline_rules
 from .law import findings as finding_rules
@@ -18,7 +24,8 @@ from .law.checks import AmountLine
 from .law.prescription import NATURES, Claim, Estimate, Event, LawInputError, estimate
 from .models import Dossier, TimelineEvent, TimelineKind
 
-Answers = dict[str, dict[str, Any]]
+Marks = tuple[tuple[str, str], ...]
+"""(kind, ISO date) of the timeline events the deadlines read."""
 
 
 @dataclass(frozen=True)
@@ -41,67 +48,84 @@ class DossierAssessment:
         return min(upcoming) if upcoming else None
 
 
-def as_date(value: Any) -> dt.date | None:
-    if isinstance(value, dt.date):
-        return value
-    if not value:
-        return None
-    try:
-        return dt.date.fromisoformat(str(value)[:10])
-    except ValueError:
-        return None
+# --- Memo: the law once per input --------------------------------------------------
 
 
-def as_decimal(value: Any) -> Decimal | None:
-    if value in (None, ""):
-        return None
-    try:
-        return Decimal(str(value))
-    except InvalidOperation:
-        return None
+@dataclass
+class LawMemo:
+    """The law's results for one dossier in one request, by input.
+
+    ``estimate`` also remembers the engine's refusal (``LawInputError``), so a
+    form's input check and the assessment share one run.
+    """
+
+    estimates: dict[tuple[Claim, dt.date], Estimate | LawInputError] = field(
+        default_factory=dict
+    )
+    assessments: dict[tuple[Answers, Marks, dt.date], DossierAssessment] = field(
+        default_factory=dict
+    )
+
+    def estimate(self, claim: Claim, today: dt.date) -> Estimate:
+        """The engine's estimate of ``claim`` (raises ``LawInputError``)."""
+        key = (claim, today)
+        if key not in self.estimates:
+            try:
+                self.estimates[key] = estimate(claim, today=today)
+            except LawInputError as refused:
+                self.estimates[key] = refused
+        result = self.estimates[key]
+        if isinstance(result, LawInputError):
+            raise result
+        return result
 
 
-def consumer_debt(answers: Answers) -> bool:
-    """Whether the debt comes from her private life (« Les montants »; yes
-    until she says otherwise): consumer law (L121-21…) applies then."""
-    return (answers.get("montants") or {}).get("is_consumer", True) is not False
+def law_memo(dossier: Dossier | None) -> LawMemo:
+    """The memo of this dossier instance (a fresh one without a dossier)."""
+    if dossier is None:
+        return LawMemo()
+    memo = dossier.__dict__.get("_law_memo")
+    if memo is None:
+        memo = dossier.__dict__["_law_memo"] = LawMemo()
+    return memo
 
 
-def claim_from(prescription: dict[str, Any]) -> Claim | None:
-    """The limitation claim, or None when the starting point is unknown."""
-    start = as_date(prescription.get("start"))
-    nature = prescription.get("nature")
-    if not nature or start is None:
+# --- Answers → the law's inputs ------------------------------------------------------
+
+
+def claim_from(prescription: Prescription | None) -> Claim | None:
+    """The limitation claim, or None when the nature or the start is unknown."""
+    if prescription is None or not prescription.nature or prescription.start is None:
         return None
     events = tuple(
-        Event(row["kind"], as_date(row["on"]), as_date(row.get("end")))  # type: ignore[arg-type]
-        for row in prescription.get("events", [])
-        if row.get("kind") and as_date(row.get("on"))
+        Event(row.kind, row.on, row.end)
+        for row in prescription.events
+        if row.kind and row.on is not None
     )
     return Claim(
-        nature=nature,
-        start=start,
+        nature=prescription.nature,
+        start=prescription.start,
         events=tuple(sorted(events, key=lambda e: e.on)),
-        acceleration=as_date(prescription.get("acceleration")),
+        acceleration=prescription.acceleration,
     )
 
 
 def run_estimate(
-    prescription: dict[str, Any], today: dt.date
+    prescription: Prescription | None, today: dt.date, memo: LawMemo | None = None
 ) -> tuple[Estimate | None, str | None]:
     claim = claim_from(prescription)
     if claim is None:
         return None, None
     try:
-        return estimate(claim, today=today), None
+        return (memo or LawMemo()).estimate(claim, today), None
     except LawInputError as exc:
         return None, str(exc)
 
 
 def limitation_view(
-    prescription: dict[str, Any], result: Estimate | None
+    prescription: Prescription | None, result: Estimate | None
 ) -> finding_rules.LimitationView | None:
-    if not prescription:
+    if prescription is None:
         return None
     if result is None:
         return finding_rules.LimitationView(status="uncertain")
@@ -117,7 +141,7 @@ def limitation_view(
 
 def wants_to_pay(answers: Answers) -> bool:
     """She said, in « Vérifications », that she considers paying."""
-    return (answers.get("verifications") or {}).get("payment_considered") == "yes"
+    return answers.get(Verifications).payment_considered
 
 
 def situation_applies(answers: Answers, *, barred: bool) -> bool:
@@ -128,40 +152,33 @@ def situation_applies(answers: Answers, *, barred: bool) -> bool:
     return wants_to_pay(answers) and not barred
 
 
-def situation_answers(answers: Answers, *, barred: bool = False) -> dict[str, Any]:
+def situation_answers(answers: Answers, *, barred: bool = False) -> Situation | None:
     """« Ma situation », only while it still applies: answers of a step she
     skipped since (no longer paying, or the debt now seems barred) are ignored."""
-    applies = situation_applies(answers, barred=barred)
-    return (answers.get("situation") or {}) if applies else {}
+    return answers.situation if situation_applies(answers, barred=barred) else None
 
 
 def run_budget(answers: Answers, *, barred: bool = False) -> budget_rules.Budget | None:
     situation = situation_answers(answers, barred=barred)
-    total = as_decimal((answers.get("montants") or {}).get("total_claimed"))
-    income = as_decimal(situation.get("monthly_income"))
-    if not situation or income is None or not total:
+    total = answers.get(Montants).total_claimed
+    if situation is None or situation.monthly_income is None or not total:
         return None
     try:
         return budget_rules.assess_budget(
-            monthly_income=income,
-            fixed_charges=as_decimal(situation.get("fixed_charges")) or Decimal(0),
-            other_debt_payments=as_decimal(situation.get("other_debt_payments"))
-            or Decimal(0),
-            dependants=int(situation.get("dependants") or 0),
+            monthly_income=situation.monthly_income,
+            fixed_charges=situation.fixed_charges or Decimal(0),
+            other_debt_payments=situation.other_debt_payments or Decimal(0),
+            dependants=situation.dependants,
             debt_total=total,
         )
     except ValueError:
         return None
 
 
-def amount_lines(montants: dict[str, Any]) -> tuple[AmountLine, ...]:
+def amount_lines(montants: Montants | None) -> tuple[AmountLine, ...]:
+    rows = montants.lines if montants is not None else ()
     return tuple(
-        AmountLine(
-            label=row["label"],
-            kind=row["kind"],
-            amount=as_decimal(row["amount"]) or Decimal(0),
-        )
-        for row in montants.get("lines", [])
+        AmountLine(label=row.label, kind=row.kind, amount=row.amount) for row in rows
     )
 
 
@@ -170,32 +187,31 @@ def facts_from(
     limitation: finding_rules.LimitationView | None,
     budget: budget_rules.Budget | None,
 ) -> finding_rules.Facts:
-    courrier = answers.get("courrier") or {}
-    montants = answers.get("montants") or {}
-    checks = answers.get("verifications") or {}
+    courrier = answers.courrier
+    montants = answers.get(Montants)
+    checks = answers.verifications
     barred = limitation is not None and limitation.status == "barred"
     situation = situation_answers(answers, barred=barred)
     return finding_rules.Facts(
-        letter_kind=courrier.get("letter_kind") or "relance",
-        letter_date=as_date(courrier.get("letter_date")),
-        received_on=as_date(courrier.get("received_date")),
-        signification_date=as_date(courrier.get("signification_date")),
-        agency_role=courrier.get("agency_role") or "unknown",
-        is_consumer=consumer_debt(answers),
-        has_court_title=checks.get("has_court_title") == "yes",
+        letter_kind=(courrier.letter_kind if courrier else "") or "relance",
+        letter_date=courrier.letter_date if courrier else None,
+        received_on=courrier.received_date if courrier else None,
+        signification_date=courrier.signification_date if courrier else None,
+        agency_role=(courrier.agency_role if courrier else "") or "unknown",
+        is_consumer=montants.is_consumer,
+        has_court_title=checks is not None and checks.has_court_title == "yes",
         amount_lines=amount_lines(montants),
-        total_claimed=as_decimal(montants.get("total_claimed")),
-        mentions_present=frozenset(checks["mentions"])
-        if "mentions" in checks
-        else None,
-        documents_received=frozenset(checks.get("documents") or ()),
+        total_claimed=montants.total_claimed,
+        mentions_present=checks.mentions if checks else None,
+        documents_received=checks.documents if checks else frozenset(),
         # Not asked yet until « Vérifications » is answered: no finding then.
-        recognises=(checks.get("recognises") or "unknown") if checks else None,
-        warning_signs=frozenset(checks.get("warning_signs") or ()),
+        recognises=(checks.recognises or "unknown") if checks else None,
+        warning_signs=checks.warning_signs if checks else frozenset(),
         limitation=limitation,
         budget=budget,
-        considers_payment=checks.get("payment_considered") == "yes",
-        surendettement_admissible=situation.get("surendettement_admissible") == "yes",
+        considers_payment=wants_to_pay(answers),
+        surendettement_admissible=situation is not None
+        and situation.surendettement_admissible,
     )
 
 
@@ -205,32 +221,34 @@ def assess_answers(
     today: dt.date,
     ar_received_on: tuple[dt.date, ...] = (),
     answer_received_after_ar: bool = False,
+    memo: LawMemo | None = None,
 ) -> DossierAssessment:
     """Run every rule on a dossier's answers (``today`` injected)."""
-    prescription = answers.get("prescription") or {}
-    result, error = run_estimate(prescription, today)
-    limitation = limitation_view(prescription, result)
+    result, error = run_estimate(answers.prescription, today, memo)
+    limitation = limitation_view(answers.prescription, result)
     budget = run_budget(
         answers, barred=result is not None and result.status == "barred"
     )
     assessment = finding_rules.assess(
         facts_from(answers, limitation, budget), today=today
     )
-    courrier = answers.get("courrier") or {}
-    signified = as_date(courrier.get("signification_date"))
+    courrier = answers.courrier
+    injonction = courrier is not None and courrier.letter_kind == "injonction_signifiee"
     deadlines = deadline_rules.compute_deadlines(
         today=today,
         limitation_last_day=result.last_day if result else None,
         limitation_kind=limitation.kind if limitation else None,
         limitation_basis=tuple(result.basis) if result else (),
         injonction_signified_on=(
-            signified if courrier.get("letter_kind") == "injonction_signifiee" else None
+            courrier.signification_date if courrier and injonction else None
         ),
         ar_received_on=ar_received_on,
         answer_received_after_ar=answer_received_after_ar,
     )
     return DossierAssessment(result, error, budget, assessment, deadlines)
 
+
+# --- The timeline's marks ------------------------------------------------------------
 
 DEADLINE_EVENT_KINDS = (TimelineKind.AR_RECEIVED, TimelineKind.LETTER_RECEIVED)
 """The only timeline events the deadlines read."""
@@ -244,25 +262,36 @@ def timeline_marks_for(dossier: Dossier) -> list[list[str]]:
     return sorted([kind, day.isoformat()] for kind, day in rows)
 
 
-def deadline_events(dossier: Dossier) -> list[tuple[str, dt.date]]:
+def _marks(dossier: Dossier) -> Marks:
+    return tuple(
+        (str(mark[0]), str(mark[1]))
+        for mark in (dossier.timeline_marks or ())
+        if isinstance(mark, list | tuple) and len(mark) == 2
+    )
+
+
+def deadline_events(marks: Marks) -> list[tuple[str, dt.date]]:
     """(kind, day) of the timeline events deadlines depend on (no query)."""
-    return [
-        (kind, day)
-        for kind, iso in (dossier.timeline_marks or [])
-        if (day := as_date(iso)) is not None
-    ]
+    events = []
+    for kind, iso in marks:
+        try:
+            events.append((kind, dt.date.fromisoformat(iso)))
+        except ValueError:
+            continue
+    return events
 
 
-def ar_dates_for(
-    dossier: Dossier, events: list[tuple[str, dt.date]] | None = None
-) -> tuple[dt.date, ...]:
+def ar_dates_for(dossier: Dossier) -> tuple[dt.date, ...]:
     """Days on which an avis de réception came back, oldest first.
 
     Read from the timeline (kind ``ar_received``): the events typed in by the
     debtor and those the ``letters`` app keeps for each generated letter whose
     avis de réception is recorded (``source`` ``letter:<kind>:ar``).
     """
-    events = deadline_events(dossier) if events is None else events
+    return _ar_dates(deadline_events(_marks(dossier)))
+
+
+def _ar_dates(events: list[tuple[str, dt.date]]) -> tuple[dt.date, ...]:
     return tuple(
         sorted(day for kind, day in events if kind == TimelineKind.AR_RECEIVED)
     )
@@ -273,17 +302,31 @@ def answer_received_after(events: list[tuple[str, dt.date]], day: dt.date) -> bo
     return any(kind == TimelineKind.LETTER_RECEIVED and on > day for kind, on in events)
 
 
-def assess_dossier(dossier: Dossier, *, today: dt.date) -> DossierAssessment:
-    """Assess the answers, with the avis de réception of the timeline."""
-    events = deadline_events(dossier)
-    ars = tuple(day for day in ar_dates_for(dossier, events) if day <= today)
-    if not ars:
-        return assess_answers(dossier.answers or {}, today=today)
+def assess_dossier(
+    dossier: Dossier, *, today: dt.date, answers: Answers | None = None
+) -> DossierAssessment:
+    """Assess the dossier's answers (or ``answers`` about to replace them),
+    with the avis de réception of the timeline; once per input and instance."""
+    answers = dossier.answers if answers is None else answers
+    marks = _marks(dossier)
+    memo = law_memo(dossier)
+    key = (answers, marks, today)
+    if key not in memo.assessments:
+        memo.assessments[key] = _assess(answers, marks, today, memo)
+    return memo.assessments[key]
+
+
+def _assess(
+    answers: Answers, marks: Marks, today: dt.date, memo: LawMemo
+) -> DossierAssessment:
+    events = deadline_events(marks)
+    ars = tuple(day for day in _ar_dates(events) if day <= today)
     return assess_answers(
-        dossier.answers or {},
+        answers,
         today=today,
         ar_received_on=ars,
-        answer_received_after_ar=answer_received_after(events, max(ars)),
+        answer_received_after_ar=bool(ars) and answer_received_after(events, max(ars)),
+        memo=memo,
     )
 
 
@@ -297,3 +340,8 @@ def upcoming_deadlines(
         )[:limit]
         for dossier in dossiers
     }
+
+
+def chosen_letters(answers: Answers) -> tuple[str, ...]:
+    """The letters she ticked in the « Ma réponse » step."""
+    return answers.reponse.letters if answers.reponse else ()

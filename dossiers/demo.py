@@ -16,7 +16,7 @@ from accounts.models import User
 
 from . import services
 from .models import Dossier, TimelineDirection, TimelineKind
-from .wizard import FORMS
+from .steps import STEPS
 
 SOPHIE = "sophie@example.org"
 MARC = "marc@example.org"
@@ -132,15 +132,13 @@ def _raw_rows(data: MultiValueDict, prefix: str, rows: list[tuple[str, ...]]) ->
 
 def fill(dossier: Dossier, answers: dict[str, dict[str, Any]]) -> None:
     """Save each step through its real form, as the wizard does."""
-    forms = dict(FORMS)
     for step, values in answers.items():
         kwargs = {"dossier": dossier} if step == "courrier" else {}
-        form = forms[step](data=_raw(step, values), prefix=step, **kwargs)
+        form = STEPS[step].form(data=_raw(step, values), prefix=step, **kwargs)
         if not form.is_valid():
             raise ValueError(f"Demo step {step} is invalid: {form.errors.as_json()}")
-        raw = {k: form.data.getlist(k) for k in form.declared_keys() if k in form.data}
         services.dossier_save_step(
-            dossier=dossier, step=step, raw=raw, answers=form.answers()
+            dossier=dossier, answers=form.answers(), raw=form.step_data()
         )
 
 

@@ -1,7 +1,7 @@
 """One form per wizard step. Labels in plain French, the legal term beside them."""
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any, ClassVar
 
 from django import forms
@@ -11,6 +11,8 @@ from django.forms.utils import ErrorDict
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from . import answers as typed
+from .assessment import LawMemo, claim_from
 from .fields import (
     EuroField,
     PastDateField,
@@ -19,14 +21,7 @@ from .fields import (
     postal_code_field,
 )
 from .law import checks
-from .law.prescription import (
-    EVENT_KINDS,
-    NATURES,
-    Claim,
-    Event,
-    LawInputError,
-    estimate,
-)
+from .law.prescription import EVENT_KINDS, NATURES, Claim, Estimate, LawInputError
 from .models import Agency, Dossier
 from .uploads import (
     ACCEPT,
@@ -69,16 +64,22 @@ def _checkboxes() -> forms.CheckboxSelectMultiple:
 
 
 class StepForm(forms.Form):
-    """A wizard step: knows which POST keys belong to it (nothing else is stored)."""
+    """A wizard step: knows which POST keys belong to it (nothing else is stored)
+    and the typed answers its cleaned values make."""
 
     template_name_div = "includes/form.html"
+    answers_class: ClassVar[type[typed.StepAnswers]]
 
     def declared_keys(self) -> set[str]:
         return {self.add_prefix(name) for name in self.fields}
 
-    def answers(self) -> dict[str, Any]:
-        """The cleaned values kept in ``Dossier.answers`` (JSON-serialisable)."""
-        return dict(self.cleaned_data)
+    def answers(self) -> typed.StepAnswers:
+        """The typed answers kept in ``Dossier.answers``."""
+        return self.answers_class.from_json(self.cleaned_data)
+
+    def files_to_store(self) -> list[CleanFile]:
+        """Sanitised files the step brings (stored with it, as ``Upload``)."""
+        return []
 
     def step_data(self) -> dict[str, list[str]]:
         """What the wizard keeps to show the step again: the declared fields
@@ -110,6 +111,8 @@ class MultipleFileField(forms.FileField):
 
 
 class CourrierForm(StepForm):
+    answers_class = typed.Courrier
+
     agency = forms.ModelChoiceField(
         queryset=Agency.objects.all(),
         required=False,
@@ -243,7 +246,10 @@ class CourrierForm(StepForm):
         super().full_clean()
         say_files_not_kept(self, "scans")
 
-    def answers(self) -> dict[str, Any]:
+    def files_to_store(self) -> list[CleanFile]:
+        return list(self.cleaned_data.get("scans") or [])
+
+    def answers(self) -> typed.Courrier:
         data = {
             k: v for k, v in self.cleaned_data.items() if k not in {"scans", "agency"}
         }
@@ -252,7 +258,7 @@ class CourrierForm(StepForm):
         if agency:
             data["agency_name"] = agency.name
             data["agency_address"] = data.get("agency_address") or agency.address
-        return data
+        return typed.Courrier.from_json(data)
 
 
 class RowsForm(StepForm):
@@ -330,8 +336,10 @@ class RowsForm(StepForm):
             and not row.cleaned_data.get("DELETE")
         ]
 
-    def answers(self) -> dict[str, Any]:
-        return {**self.cleaned_data, self.rows_name: self.kept_rows()}
+    def answers(self) -> typed.StepAnswers:
+        return self.answers_class.from_json(
+            {**self.cleaned_data, self.rows_name: self.kept_rows()}
+        )
 
 
 class AmountLineForm(forms.Form):
@@ -378,6 +386,7 @@ AmountLineFormSet = forms.formset_factory(
 
 
 class MontantsForm(RowsForm):
+    answers_class = typed.Montants
     formset_class = AmountLineFormSet
     rows_name = "lines"
 
@@ -398,13 +407,10 @@ class MontantsForm(RowsForm):
         ),
     )
 
-    def answers(self) -> dict[str, Any]:
-        data = super().answers()
-        data["is_consumer"] = self.cleaned_data["is_consumer"] == "yes"
-        return data
-
 
 class VerificationsForm(StepForm):
+    answers_class = typed.Verifications
+
     mentions = forms.MultipleChoiceField(
         choices=choices(checks.R124_4_MENTIONS),
         required=False,
@@ -491,8 +497,23 @@ EventFormSet = forms.formset_factory(
 
 
 class PrescriptionForm(RowsForm):
+    """``estimator`` runs the engine (the wizard passes its per-request memo, so
+    this check and the dossier's assessment share one run)."""
+
+    answers_class = typed.Prescription
     formset_class = EventFormSet
     rows_name = "events"
+
+    def __init__(
+        self,
+        *args: Any,
+        estimator: Callable[[Claim], Estimate] | None = None,
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self.estimator = estimator or (
+            lambda claim: LawMemo().estimate(claim, timezone.localdate())
+        )
 
     nature = forms.ChoiceField(
         choices=choices(NATURES),
@@ -535,18 +556,11 @@ class PrescriptionForm(RowsForm):
 
     def _check_with_engine(self, data: dict[str, Any]) -> None:
         """The engine's own input checks, shown beside the form (never a 500)."""
-        events = sorted(
-            (Event(row["kind"], row["on"], row.get("end")) for row in self.kept_rows()),
-            key=lambda event: event.on,
-        )
-        claim = Claim(
-            nature=data["nature"],
-            start=data["start"],
-            events=tuple(events),
-            acceleration=data.get("acceleration"),
-        )
+        claim = claim_from(self.answers())
+        if claim is None:
+            return
         try:
-            estimate(claim, today=timezone.localdate())
+            self.estimator(claim)
         except LawInputError as exc:
             # Beside the question it is about, else above the form.
             field = exc.field if exc.field in self.fields else None
@@ -554,6 +568,8 @@ class PrescriptionForm(RowsForm):
 
 
 class SituationForm(StepForm):
+    answers_class = typed.Situation
+
     monthly_income = EuroField(
         label=_("Revenus du foyer par mois (€)"),
         help_text=_(
@@ -596,6 +612,8 @@ class SituationForm(StepForm):
 
 
 class ReponseForm(StepForm):
+    answers_class = typed.Reponse
+
     letters = forms.MultipleChoiceField(
         required=False,
         widget=_checkboxes(),
@@ -616,6 +634,8 @@ class ReponseForm(StepForm):
 
 
 class CoordonneesForm(StepForm):
+    answers_class = typed.Coordonnees
+
     first_name = TextField(
         max_length=150, label=_("Prénom"), help_text=_("Comme sur vos papiers.")
     )

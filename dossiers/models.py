@@ -7,8 +7,11 @@ from typing import ClassVar
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
+from django.db.models.query_utils import DeferredAttribute
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+
+from .answers import Answers
 
 
 class Agency(models.Model):
@@ -26,6 +29,45 @@ class Agency(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class _AnswersAttribute(DeferredAttribute):
+    """``dossier.answers = {...}`` stores an :class:`Answers` (JSON is converted)."""
+
+    def __set__(self, instance: models.Model, value: object) -> None:
+        instance.__dict__[self.field.attname] = as_answers(value)
+
+
+def as_answers(value: object) -> Answers:
+    if isinstance(value, Answers):
+        return value
+    return Answers.from_json(value if isinstance(value, dict) else None)
+
+
+class AnswersField(models.JSONField):  # type: ignore[type-arg]
+    """A JSON column read and written as typed :class:`Answers` only."""
+
+    descriptor_class = _AnswersAttribute
+
+    def from_db_value(
+        self, value: object, expression: object, connection: object
+    ) -> Answers:
+        return as_answers(super().from_db_value(value, expression, connection))
+
+    def get_prep_value(self, value: object) -> object:
+        if isinstance(value, Answers):
+            value = value.to_json()
+        return super().get_prep_value(value)
+
+    def validate(self, value: object, model_instance: models.Model | None) -> None:
+        if isinstance(value, Answers):
+            value = value.to_json()
+        super().validate(value, model_instance)
+
+    def value_from_object(self, obj: models.Model) -> object:
+        """JSON for forms and serialisers (the admin, ``dumpdata``)."""
+        value = super().value_from_object(obj)
+        return value.to_json() if isinstance(value, Answers) else value
 
 
 class DossierQuerySet(models.QuerySet["Dossier"]):
@@ -47,9 +89,9 @@ class Dossier(models.Model):
     updated_at = models.DateTimeField(_("modifié le"), auto_now=True)
 
     # The wizard's answers: ``wizard_data`` keeps what was typed (declared
-    # fields only) to redisplay it, ``answers`` the cleaned values per step.
+    # fields only) to redisplay it, ``answers`` the typed values per step.
     wizard_data = models.JSONField(default=dict, blank=True, encoder=DjangoJSONEncoder)
-    answers = models.JSONField(default=dict, blank=True, encoder=DjangoJSONEncoder)
+    answers = AnswersField(default=dict, blank=True, encoder=DjangoJSONEncoder)
     current_step = models.CharField(max_length=40, blank=True)
     completed_at = models.DateTimeField(
         _("questionnaire terminé le"), null=True, blank=True

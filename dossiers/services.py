@@ -16,7 +16,8 @@ from django.utils import timezone
 from accounts.models import User
 
 from . import private_files
-from .assessment import as_decimal, assess_dossier, timeline_marks_for
+from .answers import Courrier, Montants, StepAnswers
+from .assessment import assess_dossier, timeline_marks_for
 from .models import CalendarToken, Dossier, TimelineEvent, Upload
 from .uploads import MAX_UPLOADS_PER_DOSSIER, CleanFile, UploadLimitReached
 
@@ -38,20 +39,20 @@ def dossier_create(*, owner: User, title: str = "") -> Dossier:
 def dossier_save_step(
     *,
     dossier: Dossier,
-    step: str,
+    answers: StepAnswers,
     raw: Mapping[str, list[str]],
-    answers: Mapping[str, Any],
     files: Iterable[CleanFile] = (),
     next_step: str = "",
     today: dt.date | None = None,
 ) -> Dossier:
-    """Store one valid wizard step: what was typed, the cleaned answers, files.
+    """Store one valid wizard step: its typed answers, what was typed, files.
 
     Called as soon as a step validates, so that nothing is lost when the
-    browser closes or the session expires.
+    browser closes or the session expires. ``answers``' type names the step.
     """
+    step = answers.step
     dossier.wizard_data = {**(dossier.wizard_data or {}), step: dict(raw)}
-    dossier.answers = {**(dossier.answers or {}), step: jsonable(answers)}
+    dossier.answers = dossier.answers.with_step(answers)
     dossier.current_step = next_step or step
     # Hot path (every step POST): check and write only what a step changes.
     # The agency comes from a validated choice and the JSON from the forms.
@@ -106,15 +107,12 @@ UNCHANGED_BY_A_STEP = (
 
 def _refresh_summary(dossier: Dossier, *, today: dt.date) -> None:
     """Denormalise what lists and filters need from the answers."""
-    answers = dossier.answers or {}
-    courrier = answers.get("courrier") or {}
-    dossier.agency_id = courrier.get("agency_id")
-    dossier.agency_name = (courrier.get("agency_name") or "")[:200]
-    dossier.agency_reference = (courrier.get("agency_reference") or "")[:100]
-    dossier.letter_kind = courrier.get("letter_kind") or ""
-    dossier.total_claimed = as_decimal(
-        (answers.get("montants") or {}).get("total_claimed")
-    )
+    courrier = dossier.answers.get(Courrier)
+    dossier.agency_id = courrier.agency_id
+    dossier.agency_name = courrier.agency_name[:200]
+    dossier.agency_reference = courrier.agency_reference[:100]
+    dossier.letter_kind = courrier.letter_kind
+    dossier.total_claimed = dossier.answers.get(Montants).total_claimed
     # The same inputs as the dossier page: the answers being saved and the
     # timeline's marks stored on the row (no query).
     result = assess_dossier(dossier, today=today)

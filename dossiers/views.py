@@ -14,8 +14,8 @@ from . import access, services
 from .assessment import assess_dossier, upcoming_deadlines
 from .forms_timeline import TimelineEventForm
 from .models import TimelineEvent, TimelineKind
+from .steps import STEPS
 from .uploads import MAX_UPLOADS_PER_DOSSIER
-from .wizard import STEP_TITLES
 
 
 def dossier_list(request: HttpRequest) -> HttpResponse:
@@ -56,14 +56,14 @@ def dossier_detail(request: HttpRequest, dossier_id: int) -> HttpResponse:
         upload.attached_to = attached_to.get(upload.pk)  # type: ignore[attr-defined]
     context = {
         "dossier": dossier,
-        "answers": dossier.answers or {},
+        "answers": dossier.answers,
         "assessment": assess_dossier(dossier, today=timezone.localdate()),
         "uploads": uploads,
         "max_uploads": MAX_UPLOADS_PER_DOSSIER,
         "timeline": timeline,
         "steps": [
-            (name, title)
-            for name, title in STEP_TITLES.items()
+            (name, step.title)
+            for name, step in STEPS.items()
             if name in (dossier.wizard_data or {})
         ],
     }

@@ -4,12 +4,17 @@ Design (see the README): each valid step is written to the dossier at once
 (``services.dossier_save_step``), so nothing lives only in the session. The
 wizard's storage is a thin view over ``Dossier.wizard_data``: two dossiers in
 two tabs each read their own row and never mix. A new dossier is created by the
-first valid step of ``/dossiers/nouveau/``.
+first valid step of ``/dossiers/nouveau/courrier/``.
+
+The steps are data (``dossiers.steps``): this view has no step-specific code.
+Conditions and hooks read :attr:`DossierWizard.answers`, the answers in effect
+for this request: the stored ones, or, once a POSTed step is valid, the answers
+it is about to store (so one write stores the step and where she goes next, and
+the law runs once for them: ``dossiers.assessment``).
 """
 
-import json
+import datetime as dt
 from collections import OrderedDict
-from collections.abc import Callable
 from typing import Any
 
 from django.conf import settings
@@ -22,41 +27,25 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.views.generic import TemplateView
-from formtools.wizard.storage.base import BaseStorage
 from formtools.wizard.views import NamedUrlWizardView, StepsHelper, WizardView
 
 from . import access, forms, services
+from .answers import Answers, StepAnswers
 from .assessment import (
+    DossierAssessment,
     assess_answers,
     assess_dossier,
-    run_estimate,
-    situation_applies,
+    law_memo,
     wants_to_pay,
 )
-from .law.prescription import NATURES
+from .law.prescription import Claim, Estimate
 from .models import Dossier
+from .steps import STEP_LIST, STEPS
+from .wizard_storage import DossierStorage
 
-STEP_TITLES = OrderedDict(
-    [
-        ("courrier", "Le courrier"),
-        ("montants", "Les montants"),
-        ("verifications", "Vérifications"),
-        ("prescription", "La prescription"),
-        ("situation", "Ma situation"),
-        ("reponse", "Ma réponse"),
-        ("coordonnees", "Mes coordonnées"),
-    ]
-)
-FORMS = [
-    ("courrier", forms.CourrierForm),
-    ("montants", forms.MontantsForm),
-    ("verifications", forms.VerificationsForm),
-    ("prescription", forms.PrescriptionForm),
-    ("situation", forms.SituationForm),
-    ("reponse", forms.ReponseForm),
-    ("coordonnees", forms.CoordonneesForm),
-]
 ROW_BUTTON = "wizard_add_row"
+OPTIONAL_STEP = "situation"
+"""The one step that comes and goes with her answers (``situation_note``)."""
 
 
 class StepRejected(Exception):
@@ -67,16 +56,6 @@ class StepRejected(Exception):
         self.form = form
 
 
-def situation_shown(wizard: "DossierWizard", answers: dict[str, Any]) -> bool:
-    """« Ma situation » only when she considers paying (vérifications) and the
-    debt does not seem time-barred (prescription): paying a barred debt is
-    exactly what the findings advise against."""
-    if not wants_to_pay(answers):
-        return False  # no need to estimate the limitation
-    barred = wizard.seems_barred(answers.get("prescription") or {})
-    return situation_applies(answers, barred=barred)
-
-
 STEP_GONE_MESSAGE = (
     "Cette étape ne s'applique plus à votre dossier : vos réponses ont changé "
     "entre-temps (peut-être dans un autre onglet). Voici la suite du questionnaire."
@@ -85,7 +64,6 @@ NOT_SAVED_MESSAGE = (
     "Les réponses de l'étape que vous venez de quitter n'ont pas été "
     "enregistrées : l'une d'elles était à corriger. Vous pourrez y revenir."
 )
-
 SITUATION_SKIPPED_NO_PAYMENT = (
     "Une étape « Ma situation » (votre budget) s'ajoute si vous envisagez de payer."
 )
@@ -94,79 +72,30 @@ SITUATION_SKIPPED_BARRED = (
     "paraît prescrite, et payer une dette prescrite est déconseillé."
 )
 
-StepRule = Callable[["DossierWizard", dict[str, Any]], bool]
-
-STEP_CONDITIONS: dict[str, StepRule] = {"situation": situation_shown}
-"""Optional steps, each shown by a rule on given answers: formtools'
-``condition_dict`` applies it to the stored answers, ``next_step_after`` to the
-answers being saved."""
-
-
-def on_stored_answers(rule: StepRule) -> Callable[["DossierWizard"], bool]:
-    """A formtools condition: ``rule`` on the dossier's stored answers."""
-
-    def condition(wizard: "DossierWizard") -> bool:
-        return rule(wizard, (wizard.dossier.answers if wizard.dossier else None) or {})
-
-    return condition
-
-
-payment_considered = on_stored_answers(situation_shown)
-
-
-class DossierStorage(BaseStorage):  # type: ignore[misc]
-    """Wizard storage backed by the dossier row; files go to ``Upload`` instead."""
-
-    def __init__(
-        self, prefix: str, request: HttpRequest, dossier: Dossier | None
-    ) -> None:
-        super().__init__(prefix, request, file_storage=None)
-        self.dossier = dossier
-        self.init_data()
-        if dossier is not None:
-            self.data[self.step_data_key] = dict(dossier.wizard_data or {})
-            self.data[self.step_key] = dossier.current_step or None
-
-    def update_response(self, response: HttpResponse) -> None:
-        """Remember where she stopped: on POST only (no state change on GET),
-        one write, and only when it changed."""
-        step = self.current_step
-        if self.dossier is not None and step and self.request.method == "POST":
-            services.dossier_set_current_step(dossier=self.dossier, step=step)
-
-    def reset(self) -> None:
-        """Answers are the dossier's: finishing the wizard keeps them."""
-
-    def get_step_files(self, step: str) -> None:
-        return None
-
-    def set_step_files(self, step: str, files: Any) -> None:
-        return None
-
 
 class DossierWizard(NamedUrlWizardView):  # type: ignore[misc]
-    form_list = FORMS
+    form_list = [(step.name, step.form) for step in STEP_LIST]
     # formtools insists on a file storage when a step has a FileField; ours
     # never uses it: sanitised files go straight to ``Upload`` (process_step).
     file_storage = FileSystemStorage(
         location=str(settings.PRIVATE_ROOT / "wizard-unused")
     )
-    condition_dict = {  # noqa: RUF012
-        name: on_stored_answers(rule) for name, rule in STEP_CONDITIONS.items()
-    }
 
     def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         dossier_id = kwargs.get("dossier_id")
-        self.dossier = (
+        self.dossier: Dossier | None = (
             access.get_dossier_for_owner(request.user, dossier_id)
             if dossier_id
             else None
         )
+        self.user = request.user
+        self.today: dt.date = timezone.localdate()
+        self.pending: Answers | None = None
         self.prefix = self.get_prefix(request, *args, **kwargs)
         self.storage = DossierStorage(self.prefix, request, self.dossier)
         self.steps = StepsHelper(self)
         step = kwargs.get("step")
-        if step and step != self.done_step_name and step not in self.form_list:
+        if step and step != self.done_step_name and step not in STEPS:
             raise Http404("Étape inconnue")
         if self.dossier is None and step not in (None, self.steps.first):
             return redirect(self.get_step_url(self.steps.first))
@@ -185,99 +114,113 @@ class DossierWizard(NamedUrlWizardView):  # type: ignore[misc]
         )
 
     def get_template_names(self) -> list[str]:
-        return [f"dossiers/wizard/{self.steps.current}.html"]
+        return [STEPS[self.steps.current].template]
 
-    # -- forms ----------------------------------------------------------------
+    # -- the state hooks read (dossiers.steps.StepState) ---------------------------
+
+    @property
+    def answers(self) -> Answers:
+        """The answers in effect: a valid step being saved, else the stored ones."""
+        if self.pending is not None:
+            return self.pending
+        return self.dossier.answers if self.dossier is not None else Answers()
+
+    def assessment(self) -> DossierAssessment:
+        """The same assessment as the dossier page (avis de réception included)."""
+        if self.dossier is not None:
+            return assess_dossier(self.dossier, today=self.today, answers=self.answers)
+        return assess_answers(self.answers, today=self.today)
+
+    def estimate(self, claim: Claim) -> Estimate:
+        return law_memo(self.dossier).estimate(claim, self.today)
+
+    # -- steps and forms -------------------------------------------------------------
+
+    def get_form_list(self) -> "OrderedDict[str, type[forms.StepForm]]":
+        """The steps that apply to :attr:`answers` (formtools' public hook; its
+        own cache would keep the list of the answers before a step is saved)."""
+        return OrderedDict(
+            (step.name, step.form) for step in STEP_LIST if self.step_applies(step.name)
+        )
+
+    def step_applies(self, name: str) -> bool:
+        condition = STEPS[name].condition
+        return condition is None or condition(self)
 
     def get_form_kwargs(self, step: str | None = None) -> dict[str, Any]:
-        if step == "courrier":
-            return {"dossier": self.dossier}
-        if step == "reponse":
-            return {"responses": self.assessment().result.responses}
-        return {}
+        return STEPS[step or self.steps.current].form_kwargs(self)
 
     def get_form_initial(self, step: str) -> dict[str, Any]:
-        if step == "coordonnees":
-            user = self.request.user
-            return {
-                f: getattr(user, f)
-                for f in (
-                    "first_name",
-                    "last_name",
-                    "address",
-                    "postal_code",
-                    "city",
-                    "phone",
-                )
-            }
-        return {}
+        return STEPS[step].initial(self)
 
     def get_form_step_data(self, form: forms.StepForm) -> dict[str, list[str]]:
         """Only the declared fields of the step are kept, never the raw POST."""
         return form.step_data()
-
-    def assessment(self) -> Any:
-        """The same assessment as the dossier page (avis de réception included)."""
-        if not hasattr(self, "_assessment"):
-            today = timezone.localdate()
-            self._assessment = (
-                assess_dossier(self.dossier, today=today)
-                if self.dossier
-                else assess_answers({}, today=today)
-            )
-        return self._assessment
 
     # -- requests ---------------------------------------------------------------
 
     def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         if kwargs.get("step") == self.done_step_name:
             return self.done_page()
-        if (
-            kwargs.get("step") is None
-            and self.storage.current_step not in self.get_form_list()
+        if kwargs.get("step") is None and (
+            self.storage.current_step not in STEPS
+            or not self.step_applies(self.storage.current_step)
         ):
             self.storage.current_step = self.first_unanswered_step()
         return super().get(*args, **kwargs)
 
     def first_unanswered_step(self) -> str:
-        stored = self.storage.data[self.storage.step_data_key]
-        return next(
-            (s for s in self.get_form_list() if s not in stored), self.steps.last
-        )
+        answered = self.storage.answered_steps()
+        form_list = self.get_form_list()
+        return next((s for s in form_list if s not in answered), self.steps.last)
 
     def post(self, *args: Any, **kwargs: Any) -> HttpResponse:
         step = kwargs.get("step")
-        form_list = self.get_form_list()
-        if step in self.form_list and step not in form_list:
+        if step not in STEPS:
+            raise SuspiciousOperation("Posted to a step that is not in the wizard.")
+        if not self.step_applies(step):
             # A tab left open on an optional step that her answers in another
             # tab have since ruled out: nothing to save there, go on.
             messages.info(self.request, STEP_GONE_MESSAGE)
             return redirect(self.get_step_url(self.first_unanswered_step()))
-        if step not in form_list:
-            raise SuspiciousOperation("Posted to a step that is not in the wizard.")
         goto = self.request.POST.get("wizard_goto_step")
         if goto:
-            if goto not in form_list:
+            if goto not in STEPS or not self.step_applies(goto):
                 raise SuspiciousOperation("Unknown wizard_goto_step.")
             self.save_before_leaving(step)
             return self.render_goto_step(goto)
-        # formtools would follow a posted current_step to another step's form:
-        # it must be the step of the URL (formtools validates the rest of its
-        # management form itself, with the same SuspiciousOperation → 400).
-        if self.request.POST.get(f"{self.prefix}-current_step") != step:
-            raise SuspiciousOperation("Wizard management form tampered.")
+        self.check_management_form(step)
         self.storage.current_step = step
         if ROW_BUTTON in self.request.POST:
             return self.render(self.form_with_extra_row())
+        return self.save_and_go_on(**kwargs)
+
+    def check_management_form(self, step: str) -> None:
+        """formtools would follow a posted ``current_step`` to another step's
+        form: it must be the step of the URL (400 otherwise)."""
+        if self.request.POST.get(f"{self.prefix}-current_step") != step:
+            raise SuspiciousOperation("Wizard management form tampered.")
+
+    def save_and_go_on(self, **kwargs: Any) -> HttpResponse:
+        """formtools' POST, in the order this wizard needs: validate, save the
+        step with where she goes next, then the next step or the end."""
+        step = self.steps.current
+        form = self.get_form(data=self.request.POST, files=self.request.FILES)
+        if not form.is_valid():
+            return self.render(form)
         new = self.dossier is None
         try:
-            return super().post(*args, **kwargs)
+            self.storage.set_step_data(step, self.process_step(form))
         except StepRejected as rejected:
             self.forget_rejected_step(new=new)
             return self.render(rejected.form)
+        if step == self.steps.last:
+            return self.render_done(form, **kwargs)
+        return self.render_next_step(form)
 
     def forget_rejected_step(self, *, new: bool) -> None:
         """After a refused step (rolled back): drop what it set in memory."""
+        self.pending = None
         if new:  # the dossier this step created was rolled back with it
             self.dossier = self.storage.dossier = None
         elif self.dossier is not None:  # forget what the refused step set
@@ -317,28 +260,30 @@ class DossierWizard(NamedUrlWizardView):  # type: ignore[misc]
         return form.quiet()
 
     def process_step(self, form: forms.StepForm) -> dict[str, list[str]]:
+        step_answers = form.answers()
+        self.pending = self.answers.with_step(step_answers)
         if self.dossier is not None:
-            return self.save_step(form)
+            return self.save_step(form, step_answers)
         # The first step creates the dossier: both writes or neither.
         with transaction.atomic():
             self.dossier = services.dossier_create(owner=self.request.user)  # type: ignore[arg-type]
             self.storage.dossier = self.dossier
-            return self.save_step(form)
+            return self.save_step(form, step_answers)
 
-    def save_step(self, form: forms.StepForm) -> dict[str, list[str]]:
+    def save_step(
+        self, form: forms.StepForm, step_answers: StepAnswers
+    ) -> dict[str, list[str]]:
         assert self.dossier is not None
         raw = self.get_form_step_data(form)
         step = self.steps.current
-        answers = form.answers()
-        files = form.cleaned_data.get("scans", []) if step == "courrier" else []
         try:
             services.dossier_save_step(
                 dossier=self.dossier,
-                step=step,
+                answers=step_answers,
                 raw=raw,
-                answers=answers,
-                files=files,
-                next_step=self.next_step_after(step, answers),
+                files=form.files_to_store(),
+                next_step=self.get_next_step(step) or step,
+                today=self.today,
             )
         except services.UploadLimitReached as full:
             # Another request stored files since the form's check. Like a failed
@@ -346,39 +291,8 @@ class DossierWizard(NamedUrlWizardView):  # type: ignore[misc]
             # shown again as typed, the error beside the file field.
             form.add_error("scans", full.as_validation_error())
             raise StepRejected(form) from full
-        if self.steps.current == "coordonnees" and form.cleaned_data.get(
-            "save_to_profile"
-        ):
-            services.profile_update(user=self.request.user, details=form.cleaned_data)  # type: ignore[arg-type]
-        if hasattr(self, "_assessment"):
-            del self._assessment
+        STEPS[step].on_saved(self, step_answers)
         return raw
-
-    def seems_barred(self, prescription: dict[str, Any]) -> bool:
-        """The limitation estimate of these answers, today (memoised: the
-        conditions are evaluated several times in one request)."""
-        key = json.dumps(prescription, sort_keys=True, default=str)
-        memo = self.__dict__.setdefault("_barred_memo", {})
-        if key not in memo:
-            estimate, _ = run_estimate(prescription, timezone.localdate())
-            memo[key] = bool(estimate and estimate.status == "barred")
-        return bool(memo[key])
-
-    def next_step_after(self, step: str, answers: dict[str, Any]) -> str:
-        """The step that follows once ``answers`` are saved, so that one write
-        stores both (conditions read the answers being saved)."""
-        assert self.dossier is not None
-        pending = {**(self.dossier.answers or {}), step: services.jsonable(answers)}
-        names = list(self.form_list)
-        later = names[names.index(step) + 1 :]
-        return next(
-            (
-                name
-                for name in later
-                if name not in STEP_CONDITIONS or STEP_CONDITIONS[name](self, pending)
-            ),
-            step,
-        )
 
     def render_revalidation_failure(
         self, failed_step: str, form: Any, **kwargs: Any
@@ -402,7 +316,7 @@ class DossierWizard(NamedUrlWizardView):  # type: ignore[misc]
     def done(self, form_list: Any, **kwargs: Any) -> HttpResponse:
         if self.dossier is None:
             return redirect(self.get_step_url(self.steps.first))
-        services.dossier_complete(dossier=self.dossier)
+        services.dossier_complete(dossier=self.dossier, today=self.today)
         return redirect(self.dossier)
 
     # -- display ----------------------------------------------------------------
@@ -410,39 +324,34 @@ class DossierWizard(NamedUrlWizardView):  # type: ignore[misc]
     def situation_note(self, current: str) -> str:
         """Why the step count has no « Ma situation » (it comes and goes with
         her answers), from « Vérifications » on, where she chooses."""
-        names = list(self.form_list)
-        if "situation" in self.get_form_list() or names.index(current) < names.index(
+        names = list(STEPS)
+        if self.step_applies(OPTIONAL_STEP) or names.index(current) < names.index(
             "verifications"
         ):
             return ""
-        if wants_to_pay((self.dossier.answers if self.dossier else None) or {}):
+        if wants_to_pay(self.answers):
             return SITUATION_SKIPPED_BARRED
         return SITUATION_SKIPPED_NO_PAYMENT
 
     def get_context_data(self, form: Any, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(form=form, **kwargs)
-        stored = self.storage.data[self.storage.step_data_key]
+        answered = self.storage.answered_steps()
         current = self.steps.current
         context["progress"] = [
             {
                 "name": name,
-                "title": STEP_TITLES[name],
-                "done": name in stored and name != current,
+                "title": STEPS[name].title,
+                "done": name in answered and name != current,
                 "current": name == current,
                 "url": self.get_step_url(name)
-                if (name in stored or name == current) and self.dossier
+                if (name in answered or name == current) and self.dossier
                 else None,
             }
             for name in self.get_form_list()
         ]
-        context["step_title"] = STEP_TITLES[current]
+        context["step_title"] = STEPS[current].title
         context["situation_note"] = self.situation_note(current)
         context["dossier"] = self.dossier
         context["row_button"] = ROW_BUTTON
-        if current == "prescription":
-            context["natures"] = NATURES
-        if current in {"reponse", "situation"}:
-            context["assessment"] = self.assessment()
-        if current == "courrier" and self.dossier:
-            context["uploads"] = list(self.dossier.uploads.all())
+        context.update(STEPS[current].context(self))
         return context

@@ -24,7 +24,7 @@ class LetterSpec:
     slug: str
     title: str
     template: str
-    build_context: Callable[[contexts.LetterInput], contexts.Context]
+    build_context: Callable[[contexts.LetterInput], contexts.LetterContext]
     is_available: Callable[[DossierAssessment], Availability]
     acknowledges_debt: bool = False
     has_plan: bool = False
@@ -55,7 +55,7 @@ def _plan_availability(assessment: DossierAssessment) -> Availability:
 
 def _spec(
     slug: str,
-    builder: Callable[[contexts.LetterInput], contexts.Context],
+    builder: Callable[[contexts.LetterInput], contexts.LetterContext],
     **flags: bool,
 ) -> LetterSpec:
     availability = (

@@ -17,7 +17,8 @@ from dossiers.models import Dossier, TimelineEvent
 
 from . import rendering
 from .catalog import title_of
-from .contexts import OLDEST_FIRST, LetterInput, sender
+from .compose import OLDEST_FIRST, owner_of
+from .contexts import LetterInput, sender
 from .models import Letter
 
 TEMPLATE = "letters/chronologie.html"
@@ -65,14 +66,21 @@ def chronology_context(
         .all()
     )
     letters = Letter.objects.filter(dossier=dossier).prefetch_related("versions")
-    who = sender(LetterInput(dossier=dossier, assessment=assessment, today=today))
+    who = sender(
+        LetterInput(
+            answers=dossier.answers,
+            owner=owner_of(dossier),
+            assessment=assessment,
+            today=today,
+        )
+    )
     return {
         "title": TITLE,
         "dossier_title": dossier.display_title,
         "own_title": bool(dossier.title),
         "agency": dossier.agency_name,
         "reference": dossier.agency_reference,
-        "owner_name": who["name"],
+        "owner_name": who.name,
         "date_text": format_date(today),
         "events": [_event_row(event) for event in events],
         "deadlines": [

@@ -1,16 +1,69 @@
-"""From a letter (kind, personal text, options) to its HTML: preview and PDF share it."""
+"""From a dossier to a letter's input, context and HTML: preview and PDF share it.
 
+``letter_input`` is the one place that reads the database for a letter (the
+owner and the timeline's contacts); the context builders make no query.
+"""
+
+import dataclasses
 import datetime as dt
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from django.db.models import F
 from django.template.loader import render_to_string
 
-from dossiers.assessment import DossierAssessment, as_date, as_decimal
-from dossiers.models import Dossier
+from dossiers.assessment import DossierAssessment
+from dossiers.models import Dossier, TimelineDirection, TimelineKind
 
 from .catalog import LetterSpec
-from .contexts import Context, LetterInput
+from .contexts import Contact, LetterContext, LetterInput, Owner
+from .contexts.harassment import fact_line
+
+CONTACT_KINDS: tuple[str, ...] = (
+    TimelineKind.CALL,
+    TimelineKind.SMS,
+    TimelineKind.EMAIL,
+    TimelineKind.VISIT,
+)
+OLDEST_FIRST = ("occurred_on", F("occurred_at_time").asc(nulls_last=True), "id")
+"""Chronological order; an event without a time comes last in its day."""
+
+
+def contacts_of(dossier: Dossier) -> tuple[Contact, ...]:
+    """Calls, SMS, e-mails and visits from the agency, oldest first (1 query)."""
+    events = (
+        dossier.timeline_events.filter(kind__in=CONTACT_KINDS)
+        .exclude(direction=TimelineDirection.TO_AGENCY)
+        .order_by(*OLDEST_FIRST)
+    )
+    return tuple(
+        Contact(
+            kind=event.kind,
+            kind_label=event.get_kind_display(),
+            occurred_on=event.occurred_on,
+            occurred_at_time=event.occurred_at_time,
+            who=event.who,
+            content=event.content,
+        )
+        for event in events
+    )
+
+
+def timeline_facts(dossier: Dossier) -> list[str]:
+    """The agency's dated contacts as the letters state them, oldest first."""
+    return [fact_line(contact) for contact in contacts_of(dossier)]
+
+
+def owner_of(dossier: Dossier) -> Owner:
+    user = dossier.owner
+    return Owner(
+        email=user.email,
+        first_name=user.first_name,
+        last_name=user.last_name,
+        address=user.address,
+        postal_code=user.postal_code,
+        city=user.city,
+    )
 
 
 def letter_input(
@@ -22,18 +75,36 @@ def letter_input(
     options: dict[str, Any] | None = None,
 ) -> LetterInput:
     options = options or {}
-    monthly = as_decimal(options.get("monthly"))
+    monthly = _decimal(options.get("monthly"))
     return LetterInput(
-        dossier=dossier,
+        answers=dossier.answers,
+        owner=owner_of(dossier),
         assessment=assessment,
         today=today,
+        agency_name=dossier.agency_name,
+        agency_reference=dossier.agency_reference,
+        contacts=contacts_of(dossier),
         personal_text=personal_text,
         monthly=monthly if monthly and monthly > Decimal(0) else None,
-        first_due=as_date(options.get("first_due")),
+        first_due=_date(options.get("first_due")),
     )
 
 
-def build(spec: LetterSpec, data: LetterInput) -> tuple[Context, str]:
+def _decimal(value: Any) -> Decimal | None:
+    try:
+        return Decimal(str(value)) if value not in (None, "") else None
+    except InvalidOperation:
+        return None
+
+
+def _date(value: Any) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(str(value)[:10]) if value else None
+    except ValueError:
+        return None
+
+
+def build(spec: LetterSpec, data: LetterInput) -> tuple[LetterContext, str]:
     """The letter's context and HTML (raises ScheduleInputError for a bad plan)."""
-    context = spec.build_context(data)
-    return context, render_to_string(spec.template, context)
+    context = spec.build_context(dataclasses.replace(data, title=spec.title))
+    return context, render_to_string(spec.template, vars(context))

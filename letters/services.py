@@ -2,11 +2,9 @@
 
 import datetime as dt
 import hashlib
-import json
 from typing import Any
 
 from django.core.files.base import ContentFile
-from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
@@ -39,12 +37,6 @@ def letter_update(
     return letter
 
 
-def _facts(context: dict[str, Any]) -> dict[str, Any]:
-    """What the letter was built from, JSON-safe (kept with the version)."""
-    keep = {k: v for k, v in context.items() if k != "personal_text"}
-    return json.loads(json.dumps(keep, cls=DjangoJSONEncoder, default=str))
-
-
 def letter_generate(
     *, letter: Letter, spec: LetterSpec, today: dt.date | None = None
 ) -> LetterVersion:
@@ -66,10 +58,10 @@ def letter_generate(
     pdf = rendering.render_pdf(
         html,
         meta=rendering.PdfMeta(
-            title=spec.title, author=context["sender"]["name"], created=timezone.now()
+            title=spec.title, author=context.sender.name, created=timezone.now()
         ),
     )
-    return _store_version(letter, pdf, _facts(context))
+    return _store_version(letter, pdf, context.facts())
 
 
 @private_files.atomic()  # the PDF is deleted if this rolls back

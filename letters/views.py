@@ -78,7 +78,7 @@ def _page(
         "available": available,
         "warning": warning,
         "budget": assessment.budget if spec.has_plan else None,
-        "missing_address": not contexts.agency_address_lines(dossier),
+        "missing_address": not contexts.agency_address_lines(dossier.answers),
         **extra,
     }
     context.setdefault(

@@ -4,7 +4,7 @@ from typing import Any
 
 from django import template
 
-from dossiers.assessment import DossierAssessment
+from dossiers.assessment import DossierAssessment, chosen_letters
 from dossiers.models import Dossier
 from letters.catalog import LETTERS, title_of
 from letters.models import Letter
@@ -37,11 +37,6 @@ def offered_letters(
     return sorted(offered, key=lambda item: not item["chosen"])
 
 
-def chosen_letters(dossier: Dossier) -> tuple[str, ...]:
-    """The letters she ticked in the « Ma réponse » step."""
-    return tuple(((dossier.answers or {}).get("reponse") or {}).get("letters") or ())
-
-
 def letter_rows(dossier: Dossier) -> list[dict[str, Any]]:
     """Existing letters with their versions: two queries whatever their number."""
     letters = Letter.objects.filter(dossier=dossier).prefetch_related("versions")
@@ -59,6 +54,6 @@ def letter_rows(dossier: Dossier) -> list[dict[str, Any]]:
 def dossier_letters(dossier: Dossier, assessment: DossierAssessment) -> dict[str, Any]:
     return {
         "dossier": dossier,
-        "offered": offered_letters(assessment, chosen_letters(dossier)),
+        "offered": offered_letters(assessment, chosen_letters(dossier.answers)),
         "letters": letter_rows(dossier),
     }

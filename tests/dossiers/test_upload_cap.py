@@ -18,6 +18,7 @@ from django.test import Client
 
 from accounts.models import User
 from dossiers import services
+from dossiers.answers import Answers
 from dossiers.forms import CourrierForm
 from dossiers.forms_timeline import TimelineEventForm
 from dossiers.models import Dossier, TimelineEvent, Upload
@@ -120,7 +121,9 @@ def test_wizard_race_lost_shows_the_error_beside_the_field(
     dossier.refresh_from_db()
     assert dossier.uploads.count() == 4
     assert len(files_on_disk(settings)) == 4  # her 2 files were not left behind
-    assert dossier.answers == before  # nothing of the refused step is stored
+    assert dossier.answers == Answers.from_json(
+        before
+    )  # nothing of the refused step is stored
     assert dossier.current_step == "courrier"  # she comes back to this step
     # She sends one file less: accepted.
     monkeypatch.setattr(CourrierForm, "clean_scans", checked)
@@ -131,7 +134,7 @@ def test_wizard_race_lost_shows_the_error_beside_the_field(
     assert response.status_code == 302
     dossier.refresh_from_db()
     assert dossier.uploads.count() == 5
-    assert dossier.answers["courrier"]["agency_reference"] == "TAPÉ-PAR-ELLE"
+    assert dossier.answers.to_json()["courrier"]["agency_reference"] == "TAPÉ-PAR-ELLE"
 
 
 def test_wizard_first_step_refused_by_the_service_creates_no_dossier(

@@ -10,14 +10,16 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from dossiers import services
+from dossiers.answers import Answers, Montants
+from dossiers.assessment import assess_answers
 from dossiers.models import Dossier
+from dossiers.steps import STEPS
 from dossiers.wizard import (
     NOT_SAVED_MESSAGE,
     SITUATION_SKIPPED_BARRED,
     SITUATION_SKIPPED_NO_PAYMENT,
     STEP_GONE_MESSAGE,
     DossierWizard,
-    payment_considered,
 )
 from tests import factories
 
@@ -46,8 +48,8 @@ def test_each_valid_step_is_saved_at_once(debtor_client: Client) -> None:
     dossier = started(debtor_client)
     debtor_client.post(step_url(dossier, "montants"), post_data("montants"))
     dossier.refresh_from_db()
-    assert dossier.answers["montants"]["total_claimed"] == "1318.40"
-    assert [r["label"] for r in dossier.answers["montants"]["lines"]] == [
+    assert dossier.answers.to_json()["montants"]["total_claimed"] == "1318.40"
+    assert [r["label"] for r in dossier.answers.to_json()["montants"]["lines"]] == [
         "Capital restant dû",
         "Intérêts",
         "Frais de recouvrement",
@@ -77,8 +79,8 @@ def test_two_dossiers_in_two_tabs_never_mix(debtor_client: Client) -> None:
     debtor_client.post(step_url(first, "montants"), post_data("montants"))
     first.refresh_from_db()
     second.refresh_from_db()
-    assert first.answers["courrier"]["agency_name"] == "Intrum Justitia"
-    assert second.answers["courrier"]["agency_name"] == "EOS France"
+    assert first.answers.to_json()["courrier"]["agency_name"] == "Intrum Justitia"
+    assert second.answers.to_json()["courrier"]["agency_name"] == "EOS France"
     assert "montants" in first.answers
     assert "montants" not in second.answers
 
@@ -121,10 +123,18 @@ def test_done_with_a_missing_step_sends_back_to_it(debtor_client: Client) -> Non
 
 
 class FakeWizard:
-    seems_barred = DossierWizard.seems_barred
+    """The state a step condition reads (``dossiers.steps.StepState``)."""
 
     def __init__(self, answers: dict) -> None:
         self.dossier = Dossier(answers=answers)
+        self.answers = self.dossier.answers
+
+    def assessment(self):
+        return assess_answers(self.answers, today=timezone.localdate())
+
+
+def payment_considered(wizard: FakeWizard) -> bool:
+    return STEPS["situation"].condition(wizard)  # type: ignore[misc, arg-type]
 
 
 @pytest.mark.parametrize(
@@ -173,14 +183,15 @@ def test_skipped_situation_answers_are_ignored() -> None:
             "surendettement_admissible": "yes",
         },
     }
-    assert run_budget(answers) is None
-    assert facts_from(answers, None, None).surendettement_admissible is False
+    typed = Answers.from_json(answers)
+    assert run_budget(typed) is None
+    assert facts_from(typed, None, None).surendettement_admissible is False
 
 
 def test_situation_answers_are_ignored_once_the_debt_seems_barred() -> None:
     """Same rule as the step's condition: answers given before the debt turned
     out barred no longer feed the budget or the facts."""
-    from dossiers.assessment import assess_answers, facts_from, run_budget
+    from dossiers.assessment import facts_from, run_budget
 
     situation = {
         "monthly_income": "1500",
@@ -194,13 +205,14 @@ def test_situation_answers_are_ignored_once_the_debt_seems_barred() -> None:
         "prescription": {"nature": "telecom", "start": "2020-01-15", "events": []},
         "situation": situation,
     }
-    assert run_budget(answers) is not None  # the rule alone does not know
-    assert run_budget(answers, barred=True) is None
-    barred = assess_answers(answers, today=timezone.localdate())
+    typed = Answers.from_json(answers)
+    assert run_budget(typed) is not None  # the rule alone does not know
+    assert run_budget(typed, barred=True) is None
+    barred = assess_answers(typed, today=timezone.localdate())
     assert barred.estimate is not None
     assert barred.estimate.status == "barred"
     assert barred.budget is None
-    assert facts_from(answers, None, None).surendettement_admissible is True
+    assert facts_from(typed, None, None).surendettement_admissible is True
     assert payment_considered(FakeWizard(answers)) is False  # type: ignore[arg-type]
 
 
@@ -280,7 +292,7 @@ def test_other_users_dossier_id_in_wizard_is_404(other_client: Client, dossier) 
     data = post_data("courrier")
     assert other_client.post(step_url(dossier, "courrier"), data).status_code == 404
     dossier.refresh_from_db()
-    assert dossier.answers == {}
+    assert dossier.answers == Answers()
 
 
 # -- add a row without JavaScript ---------------------------------------------------
@@ -301,7 +313,7 @@ def test_deleted_rows_are_not_kept(debtor_client: Client) -> None:
     data = post_data("montants", **{"montants-lines-1-DELETE": "on"})
     debtor_client.post(step_url(dossier, "montants"), data)
     dossier.refresh_from_db()
-    assert [r["label"] for r in dossier.answers["montants"]["lines"]] == [
+    assert [r["label"] for r in dossier.answers.to_json()["montants"]["lines"]] == [
         "Capital restant dû",
         "Frais de recouvrement",
     ]
@@ -381,7 +393,7 @@ def test_a_deducted_payment_on_an_autre_line_is_kept(debtor_client: Client) -> N
     response = debtor_client.post(step_url(dossier, "montants"), data)
     assert response.status_code == 302
     dossier.refresh_from_db()
-    assert dossier.answers["montants"]["lines"][2]["amount"] == "-80.00"
+    assert dossier.answers.to_json()["montants"]["lines"][2]["amount"] == "-80.00"
 
 
 @pytest.mark.parametrize(
@@ -518,13 +530,13 @@ def test_a_wrong_acceleration_date_is_marked_beside_its_field(
 def test_an_error_above_the_form_only_is_not_announced_below_the_questions(
     debtor_client: Client, monkeypatch
 ) -> None:
-    from dossiers import forms as step_forms
+    from dossiers import assessment
     from dossiers.law.prescription import LawInputError
 
     def refuse(claim, today):
         raise LawInputError("Ces dates ne vont pas ensemble.")
 
-    monkeypatch.setattr(step_forms, "estimate", refuse)
+    monkeypatch.setattr(assessment, "estimate", refuse)
     dossier = started(debtor_client)
     response = debtor_client.post(
         step_url(dossier, "prescription"), post_data("prescription")
@@ -583,9 +595,8 @@ def _grow(dossier: Dossier, rows: int) -> None:
     ]
     services.dossier_save_step(
         dossier=dossier,
-        step="montants",
         raw={},
-        answers={"total_claimed": "10", "lines": lines},
+        answers=Montants.from_json({"total_claimed": "10", "lines": lines}),
     )
     for _ in range(min(rows, 5)):
         services.upload_add(dossier=dossier, clean=tiny_upload())
@@ -676,7 +687,7 @@ def test_previous_step_saves_what_she_typed(debtor_client: Client) -> None:
     response = debtor_client.post(step_url(dossier, "verifications"), data)
     assert response["Location"] == step_url(dossier, "montants")
     dossier.refresh_from_db()
-    assert dossier.answers["verifications"]["recognises"] == "partly"
+    assert dossier.answers.to_json()["verifications"]["recognises"] == "partly"
 
 
 def test_previous_step_with_an_error_keeps_the_stored_answers(
@@ -693,7 +704,7 @@ def test_previous_step_with_an_error_keeps_the_stored_answers(
     response = debtor_client.post(step_url(dossier, "verifications"), broken)
     assert response["Location"] == step_url(dossier, "montants")
     dossier.refresh_from_db()
-    assert dossier.answers["verifications"]["recognises"] == "partly"
+    assert dossier.answers.to_json()["verifications"]["recognises"] == "partly"
     page = body(debtor_client.get(response["Location"]))
     assert NOT_SAVED_MESSAGE in html.unescape(page)
 

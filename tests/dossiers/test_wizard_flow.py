@@ -40,7 +40,7 @@ def test_new_dossier_page_redirects_to_first_step(debtor_client: Client) -> None
 def test_first_valid_step_creates_the_dossier(debtor_client: Client, debtor) -> None:
     dossier = start(debtor_client)
     assert dossier.owner == debtor
-    assert dossier.answers["courrier"]["agency_name"] == "Intrum Justitia"
+    assert dossier.answers.to_json()["courrier"]["agency_name"] == "Intrum Justitia"
     assert dossier.agency_reference == "INT-2026-48213"
 
 

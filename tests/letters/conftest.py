@@ -32,7 +32,7 @@ def answers(**overrides: dict[str, Any]) -> dict[str, dict[str, Any]]:
 def fill(dossier: Dossier, data: dict[str, dict[str, Any]]) -> Dossier:
     demo.fill(dossier, {k: v for k, v in data.items() if k != "coordonnees"})
     dossier.refresh_from_db()
-    dossier.answers = {**dossier.answers, "coordonnees": data["coordonnees"]}
+    dossier.answers = {**dossier.answers.to_json(), "coordonnees": data["coordonnees"]}
     dossier.save()
     return dossier
 

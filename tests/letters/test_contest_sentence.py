@@ -4,7 +4,8 @@ from types import SimpleNamespace
 
 import pytest
 
-from letters.contexts import _contest_sentence
+from dossiers.answers import Answers
+from letters.contexts.contestation import contest_sentence as _contest_sentence
 
 
 @pytest.mark.parametrize(
@@ -17,10 +18,10 @@ from letters.contexts import _contest_sentence
     ],
 )
 def test_contest_sentence_follows_her_answer(recognises: str, expected: str) -> None:
-    dossier = SimpleNamespace(answers={"verifications": {"recognises": recognises}})
-    assert expected in _contest_sentence(SimpleNamespace(dossier=dossier))  # type: ignore[arg-type]
+    answers = Answers.from_json({"verifications": {"recognises": recognises}})
+    assert expected in _contest_sentence(SimpleNamespace(answers=answers))  # type: ignore[arg-type]
 
 
 def test_partly_recognised_debt_is_not_contested_in_principle() -> None:
-    dossier = SimpleNamespace(answers={"verifications": {"recognises": "partly"}})
-    assert "principe" not in _contest_sentence(SimpleNamespace(dossier=dossier))  # type: ignore[arg-type]
+    answers = Answers.from_json({"verifications": {"recognises": "partly"}})
+    assert "principe" not in _contest_sentence(SimpleNamespace(answers=answers))  # type: ignore[arg-type]

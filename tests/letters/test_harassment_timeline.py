@@ -9,7 +9,8 @@ from dossiers.law.checks import WARNING_SIGNS
 from dossiers.models import Dossier
 from letters import services
 from letters.catalog import LETTERS
-from letters.contexts import FACT_CONTENT_MAX, timeline_facts
+from letters.compose import timeline_facts
+from letters.contexts.harassment import FACT_CONTENT_MAX
 
 from .conftest import pdf_text
 
@@ -86,7 +87,7 @@ def test_harassment_pdf_reads_back_the_timeline(barred_dossier: Dossier) -> None
     assert "Exige un paiement immédiat par carte." in text
     assert "SMS" in text
     assert "2 de ces contacts ont eu lieu avant 8 heures ou après 20 heures" in text
-    signs = barred_dossier.answers["verifications"]["warning_signs"]
+    signs = barred_dossier.answers.to_json()["verifications"]["warning_signs"]
     for code in signs:  # inside the sentence: no capital
         assert WARNING_SIGNS[code].label.lower() in text.lower()
     assert "appels répétés" in text

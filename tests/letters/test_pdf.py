@@ -71,8 +71,8 @@ def test_every_kind_renders_html(
         dossier=dossier, assessment=assess_dossier(dossier, today=TODAY), today=TODAY
     )
     context, html = compose.build(LETTERS[slug], data)
-    assert escape(context["object_line"]) in html
-    assert "Pièces jointes" in html or not context["enclosures"]
+    assert escape(context.object_line) in html
+    assert "Pièces jointes" in html or not context.enclosures
 
 
 def test_limitation_letter_offers_no_payment(barred_dossier: Dossier) -> None:
@@ -108,7 +108,7 @@ def test_schedule_table_adds_up_exactly(payable_dossier: Dossier) -> None:
     instalments = contexts.plan(data)
     assert sum(i.amount for i in instalments) == Decimal("1234.56")
     assert instalments[-1].amount == Decimal("34.56")
-    assert len(context["rows"]) == 13
+    assert len(context.rows) == 13
     text = pdf_text(pdf)
     assert "34,56 €" in text
     assert "Total 1 234,56 €" in text
@@ -120,8 +120,8 @@ def test_plan_uses_budget_instalment_by_default(payable_dossier: Dossier) -> Non
     expected = assessment.budget.sustainable_instalment
     context, _, _ = _render(payable_dossier, "echeancier")
     assert (
-        context["rows"][0]["amount_text"]
-        .replace("\u00a0", " ")
+        context.rows[0]
+        .amount_text.replace("\u00a0", " ")
         .startswith(f"{expected:.2f}".replace(".", ","))
     )
 
@@ -151,13 +151,13 @@ def test_a_forclusion_letter_lists_only_what_interrupts_a_forclusion(
     """A forclusion (R312-35) is not interrupted by an acknowledgment (C. civ.
     2220; only 2241 and 2244 name it): the letter must not say otherwise."""
     context, _, pdf = _render(barred_dossier, "prescription")
-    assert context["word"] == "forclusion"
+    assert context.word == "forclusion"
     text = " ".join(pdf_text(pdf).split())
     assert "reconnaissance de ma part" not in text
     assert "mesure conservatoire ou d'exécution forcée" in text
     assert "C. civ., art. 2241" in text
     assert "C. civ., art. 2244" in text
-    assert len(context["basis"]) == len(set(context["basis"]))
+    assert len(context.basis) == len(set(context.basis))
 
 
 def test_a_prescription_letter_counts_an_acknowledgment_as_interrupting(
@@ -166,7 +166,7 @@ def test_a_prescription_letter_counts_an_acknowledgment_as_interrupting(
     barred = {"nature": "telecom", "start": "2020-01-15", "events": []}
     fill(dossier, answers(prescription=barred))
     context, _, pdf = _render(dossier, "prescription")
-    assert context["word"] == "prescription"
+    assert context.word == "prescription"
     assert "reconnaissance de ma part" in " ".join(pdf_text(pdf).split())
 
 
@@ -176,8 +176,8 @@ def test_the_fee_letter_cites_consumer_law_only_for_a_consumer_debt(
     """L111-8 al. 2 applies to every debtor; L121-21 to consumers only."""
     context, _, pdf = _render(barred_dossier, "frais")
     assert "L121-21" in pdf_text(pdf)
-    montants = {**barred_dossier.answers["montants"], "is_consumer": False}
-    barred_dossier.answers = {**barred_dossier.answers, "montants": montants}
+    montants = {**barred_dossier.answers.to_json()["montants"], "is_consumer": False}
+    barred_dossier.answers = {**barred_dossier.answers.to_json(), "montants": montants}
     barred_dossier.save()
     context, _, pdf = _render(barred_dossier, "frais")
     text = " ".join(pdf_text(pdf).split())

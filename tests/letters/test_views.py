@@ -289,8 +289,8 @@ def test_a_missing_recipient_address_is_flagged_on_the_letter_page(
     url = reverse("letters:page", args=[barred_dossier.pk, "prescription"])
     page = html.unescape(debtor_client.get(url).content.decode())
     assert MISSING_ADDRESS not in page  # Sophie's dossier has Intrum's address
-    courrier = {**barred_dossier.answers["courrier"], "agency_address": "  "}
-    barred_dossier.answers = {**barred_dossier.answers, "courrier": courrier}
+    courrier = {**barred_dossier.answers.to_json()["courrier"], "agency_address": "  "}
+    barred_dossier.answers = {**barred_dossier.answers.to_json(), "courrier": courrier}
     barred_dossier.save()
     page = html.unescape(debtor_client.get(url).content.decode())
     assert MISSING_ADDRESS in page

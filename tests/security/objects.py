@@ -61,7 +61,7 @@ def fill(dossier: Dossier, answers: dict[str, dict[str, Any]] | None = None) -> 
     """Sophie's time-barred case, saved through the real step forms."""
     demo.fill(dossier, answers or filled_answers())
     dossier.refresh_from_db()
-    dossier.answers = {**dossier.answers, "coordonnees": dict(COORDS)}
+    dossier.answers = {**dossier.answers.to_json(), "coordonnees": dict(COORDS)}
     dossier.save()
     return dossier
 

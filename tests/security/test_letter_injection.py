@@ -105,7 +105,7 @@ def allowed_url(url: str) -> bool:
 
 
 def inject(dossier: Dossier, payload: str) -> Dossier:
-    data = dict(dossier.answers)
+    data = dossier.answers.to_json()
     courrier = dict(data["courrier"])
     for field in COURRIER_FIELDS:
         courrier[field] = tagged(field, payload)

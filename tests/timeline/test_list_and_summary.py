@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from accounts.models import User
 from dossiers import access, services
+from dossiers.answers import Answers, Courrier
 from dossiers.law.checks import opposition_last_day
 from dossiers.models import Dossier
 
@@ -83,9 +84,8 @@ def test_saving_a_step_keeps_the_timeline_deadline(dossier: Dossier) -> None:
     assert dossier.next_deadline == follow_up
     services.dossier_save_step(
         dossier=dossier,
-        step="courrier",
         raw={},
-        answers={"letter_kind": "relance", "agency_name": "Intrum"},
+        answers=Courrier(letter_kind="relance", agency_name="Intrum"),
     )
     dossier.refresh_from_db()
     assert dossier.agency_name == "Intrum"
@@ -102,10 +102,10 @@ def test_step_save_is_one_transaction(dossier: Dossier, monkeypatch) -> None:
     monkeypatch.setattr(Dossier, "full_clean", boom)
     with pytest.raises(RuntimeError):
         services.dossier_save_step(
-            dossier=dossier, step="courrier", raw={"a": ["b"]}, answers={"x": 1}
+            dossier=dossier, raw={"a": ["b"]}, answers=Courrier(agency_name="x")
         )
     dossier.refresh_from_db()
-    assert dossier.answers == {}
+    assert dossier.answers == Answers()
 
 
 def test_get_event_for_owner(dossier: Dossier, debtor: User, other_debtor) -> None:
