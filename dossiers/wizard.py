@@ -147,6 +147,22 @@ class DossierWizard(NamedUrlWizardView):  # type: ignore[misc]
         condition = STEPS[name].condition
         return condition is None or condition(self)
 
+    def get_form(
+        self, step: str | None = None, data: Any = None, files: Any = None
+    ) -> forms.StepForm:
+        """formtools' ``get_form`` without its ``get_form_list()`` lookup: a
+        step's form needs no condition evaluated (on the answers before a
+        POSTed step is saved, that would run the law for nothing)."""
+        step = step or self.steps.current
+        form_class = STEPS[step].form
+        return form_class(
+            data=data,
+            files=files,
+            prefix=self.get_form_prefix(step, form_class),
+            initial=self.get_form_initial(step),
+            **self.get_form_kwargs(step),
+        )
+
     def get_form_kwargs(self, step: str | None = None) -> dict[str, Any]:
         return STEPS[step or self.steps.current].form_kwargs(self)
 

@@ -22,6 +22,7 @@ from .models import Letter, LetterVersion
 @transaction.atomic
 def letter_get_or_create(*, dossier: Dossier, kind: str) -> Letter:
     letter, _ = Letter.objects.get_or_create(dossier=dossier, kind=kind)
+    letter.dossier = dossier  # this request's instance: its law results are memoised
     return letter
 
 
