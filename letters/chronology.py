@@ -12,7 +12,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 
 from dossiers.assessment import DossierAssessment
-from dossiers.law.schedule import format_date
+from dossiers.law.dates import format_date
 from dossiers.models import Dossier, TimelineEvent
 
 from . import rendering

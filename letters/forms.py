@@ -7,7 +7,7 @@ from typing import Any
 from django import forms
 from django.utils import timezone
 
-from dossiers.law.dates import format_date_fr
+from dossiers.law.dates import format_date
 
 from .models import PERSONAL_MAX_LENGTH, REGISTERED_MAX_LENGTH
 
@@ -143,7 +143,7 @@ class SentForm(forms.Form):
             self.add_error(
                 "sent_on",
                 "Cette lettre a été préparée le "
-                f"{format_date_fr(self.prepared_on)} : elle n'a pas pu partir avant.",
+                f"{format_date(self.prepared_on)} : elle n'a pas pu partir avant.",
             )
         if ar and not sent:
             self.add_error("sent_on", "Indiquez d'abord la date d'envoi.")

@@ -19,8 +19,8 @@ from dataclasses import dataclass
 from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 from typing import Final
 
-from . import refs
-from .schedule import format_euros
+from . import references as refs
+from .money import cents, format_euros
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,18 +85,9 @@ class Budget:
 
 
 def _money(value: object, what: str, *, maximum: Decimal) -> Decimal:
-    if isinstance(value, bool) or not isinstance(value, Decimal | int):
-        raise BudgetInputError(f"{what} : montant invalide.")
-    amount = Decimal(value)
-    if not amount.is_finite():
-        raise BudgetInputError(f"{what} : montant invalide.")
-    if amount < 0:
-        raise BudgetInputError(f"{what} : le montant ne peut pas être négatif.")
-    if amount > maximum:
-        raise BudgetInputError(f"{what} : le montant est trop élevé.")
-    if amount != amount.quantize(Decimal("0.01")):
-        raise BudgetInputError(f"{what} : indiquez un montant au centime près.")
-    return amount
+    return cents(
+        value, what, error=BudgetInputError, allow_negative=False, maximum=maximum
+    )
 
 
 def _dependants(value: object) -> int:

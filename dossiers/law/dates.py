@@ -13,6 +13,8 @@ import calendar
 from datetime import date, timedelta
 from typing import Final
 
+from dateutil.relativedelta import relativedelta
+
 SATURDAY: Final = 5
 """``date.weekday()`` value of Saturday (Sunday is 6)."""
 
@@ -41,11 +43,11 @@ def add_months(day: date, months: int) -> date:
     """Return ``day`` moved by ``months`` months (negative allowed).
 
     Same day number in the target month, or the last day of that month when the
-    day number does not exist: 31 January + 1 month = 28 (or 29) February.
+    day number does not exist: 31 January + 1 month = 28 (or 29) February
+    (python-dateutil's ``relativedelta`` clamps exactly so).
     """
-    year, month_index = divmod(day.year * 12 + day.month - 1 + months, 12)
-    month = month_index + 1
-    return date(year, month, min(day.day, days_in_month(year, month)))
+    moved: date = day + relativedelta(months=months)
+    return moved
 
 
 def add_years(day: date, years: int) -> date:
@@ -79,7 +81,7 @@ def next_weekday(day: date) -> date:
     return day + timedelta(days=7 - day.weekday())
 
 
-def format_date_fr(day: date) -> str:
+def format_date(day: date) -> str:
     """Return a French long date: ``1er mars 2022``, ``15 juin 2024``."""
     number = "1er" if day.day == 1 else str(day.day)
     return f"{number} {_MONTHS_FR[day.month - 1]} {day.year}"

@@ -12,9 +12,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Final
 
-from . import refs
+from . import references as refs
 from .checks import SEVERITY_RANK, Severity, opposition_last_day
-from .schedule import format_date
+from .dates import format_date
 
 FOLLOW_UP_DAYS: Final = 30
 """Practical delay (not a legal one) before chasing an unanswered letter."""

@@ -15,7 +15,7 @@ from decimal import Decimal
 from types import MappingProxyType
 from typing import Final, Literal
 
-from . import refs
+from . import references as refs
 from .budget import Budget
 from .checks import (
     AGENCY_ROLES,
@@ -36,7 +36,7 @@ from .checks import (
     require_code,
     require_codes,
 )
-from .schedule import format_date
+from .dates import format_date
 
 __all__ = [
     "LIMITATION_STATUSES",
@@ -51,6 +51,12 @@ __all__ = [
 ]
 
 LimitationKind = Literal["prescription", "forclusion"]
+
+DISCLAIMER: Final = (
+    "Cet assistant est une aide : il ne remplace pas le conseil d'un juriste, "
+    "d'une association ou d'un avocat."
+)
+"""Plain statement that the product is an aid, not legal advice."""
 
 LIMITATION_STATUSES: Final = frozenset(
     {"not_barred", "barred", "partly_barred", "uncertain"}
@@ -633,7 +639,7 @@ def _warnings(
         *_procedure_warnings(findings),
         *_payment_warnings(context, plan_possible),
         *_fee_warnings(context.codes),
-        refs.DISCLAIMER,
+        DISCLAIMER,
     ]
     return tuple(dict.fromkeys(warnings))
 

@@ -7,16 +7,15 @@ and the section of that document where the rule was read (``source``). Tags:
 * ``V`` verified text, ``S`` secondary source, ``M`` professional knowledge
   (wording to check), ``U`` uncertain: never a confident answer (« à vérifier »).
 
-The limitation engine (``prescription/``) cites these objects; the other rule modules
-and the letters use their citation strings through :mod:`dossiers.law.refs`
-(``refs.CIV_2240 == CIV_2240.cite``). To add or change a reference, edit this module
-only; ``tests/law/test_references.py`` fails if a citation is defined twice.
+A ``Ref`` *is* its citation string, so the rules and the letters cite these
+constants directly (they import this module as ``refs``: ``refs.CIV_2240``). To add
+or change a reference, edit this module only; ``tests/law/test_references.py``
+fails if a citation is defined twice.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Final, Literal, get_args
 
@@ -25,13 +24,35 @@ CERTAINTIES: Final[tuple[Certainty, ...]] = get_args(Certainty)
 """The valid tags, from the most to the least certain."""
 
 
-@dataclass(frozen=True, slots=True)
-class Ref:
-    """One legal reference: citation, certainty tag and source."""
+class Ref(str):
+    """One legal reference: the citation shown to the user — the string itself,
+    byte for byte — with its certainty tag and the section of the law reference
+    where it was read. Immutable; equal to its citation string."""
 
-    cite: str
     certainty: Certainty
-    source: str = ""
+    source: str
+
+    def __new__(cls, cite: str, certainty: Certainty, source: str = "") -> Ref:
+        ref = super().__new__(cls, cite)
+        vars(ref).update(certainty=certainty, source=source)  # __setattr__ refuses
+        return ref
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError("A legal reference is immutable.")
+
+    def __reduce__(self) -> tuple[type[Ref], tuple[str, Certainty, str]]:
+        return (Ref, (str(self), self.certainty, self.source))
+
+    def __copy__(self) -> Ref:
+        return self
+
+    def __deepcopy__(self, memo: object) -> Ref:
+        return self
+
+    @property
+    def cite(self) -> str:
+        """The citation as a plain string."""
+        return str(self)
 
 
 # §1 Limitation periods by nature of debt.

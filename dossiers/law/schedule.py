@@ -1,5 +1,4 @@
-"""Payment schedules (échéanciers), plus the small date and money helpers shared
-by the law modules.
+"""Payment schedules (échéanciers).
 
 Monthly dates are anchored on the first due date with ``dateutil.relativedelta``
 (31 January → 28/29 February → 31 March: same day number, clamped to the end of a
@@ -12,20 +11,16 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from decimal import ROUND_CEILING, ROUND_DOWN, Decimal, InvalidOperation
+from decimal import ROUND_CEILING, ROUND_DOWN, Decimal
 from typing import Final
 
 from .dates import add_months
-from .dates import format_date_fr as format_date
+from .money import CENT, MAX_AMOUNT, cents
 
-__all__ = ["add_months", "format_date", "format_euros", "payment_schedule"]
+__all__ = ["Instalment", "ScheduleInputError", "payment_schedule"]
 
-CENT: Final = Decimal("0.01")
-NBSP: Final = "\u00a0"
 MAX_MONTHS: Final = 120
 """Longest plan accepted (10 years): beyond that a plan is not a realistic answer."""
-MAX_TOTAL: Final = Decimal("10000000")
-"""Largest total accepted, to reject absurd input."""
 
 
 class ScheduleInputError(ValueError):
@@ -41,32 +36,9 @@ class Instalment:
     amount: Decimal
 
 
-def format_euros(amount: Decimal) -> str:
-    """Format an amount the French way: ``1 234,56 €`` (non-breaking spaces)."""
-    quantized = amount.quantize(CENT)
-    sign = "-" if quantized < 0 else ""
-    units, cents = f"{abs(quantized):.2f}".split(".")
-    groups: list[str] = []
-    while units:
-        groups.insert(0, units[-3:])
-        units = units[:-3]
-    return f"{sign}{NBSP.join(groups)},{cents}{NBSP}€"
-
-
 def to_cents(value: object, *, field: str) -> Decimal:
-    """Check that ``value`` is a finite Decimal (or int) with at most two decimals."""
-    if isinstance(value, bool) or not isinstance(value, Decimal | int):
-        raise ScheduleInputError(f"{field} : montant invalide.")
-    amount = Decimal(value)
-    if not amount.is_finite():
-        raise ScheduleInputError(f"{field} : montant invalide.")
-    try:
-        cents = amount.quantize(CENT)
-    except InvalidOperation as exc:
-        raise ScheduleInputError(f"{field} : montant invalide.") from exc
-    if cents != amount:
-        raise ScheduleInputError(f"{field} : indiquez un montant au centime près.")
-    return cents
+    """``value`` as an amount to the cent (``ScheduleInputError`` otherwise)."""
+    return cents(value, field, error=ScheduleInputError, maximum=None)
 
 
 def payment_schedule(
@@ -96,7 +68,7 @@ def _check_total(total: Decimal) -> Decimal:
     amount = to_cents(total, field="Montant total")
     if amount <= 0:
         raise ScheduleInputError("Le montant total doit être supérieur à 0 €.")
-    if amount > MAX_TOTAL:
+    if amount > MAX_AMOUNT:
         raise ScheduleInputError("Le montant total est trop élevé.")
     return amount
 

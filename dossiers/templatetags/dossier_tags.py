@@ -7,8 +7,8 @@ from typing import Any
 from django import template
 from django.utils import timezone
 
-from dossiers.law.dates import format_date_fr
-from dossiers.law.schedule import format_euros
+from dossiers.law.dates import format_date
+from dossiers.law.money import format_euros
 
 register = template.Library()
 
@@ -46,4 +46,4 @@ def longdate(value: Any) -> str:
         value = value.date()
     if not isinstance(value, dt.date):
         return ""
-    return format_date_fr(value)
+    return format_date(value)

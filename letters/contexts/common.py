@@ -15,7 +15,8 @@ from typing import Any
 from dossiers.answers import Answers, Coordonnees, Courrier, Montants, Verifications
 from dossiers.assessment import DossierAssessment, amount_lines
 from dossiers.law.checks import AmountLine, fee_category
-from dossiers.law.schedule import format_date, format_euros
+from dossiers.law.dates import format_date
+from dossiers.law.money import format_euros
 
 NO_ACKNOWLEDGMENT = "La présente ne vaut pas reconnaissance de dette."
 

@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 
 from dossiers.answers import Verifications
-from dossiers.law import refs
+from dossiers.law import references as refs
 from dossiers.law.checks import DOCUMENTS
 
 from .common import (

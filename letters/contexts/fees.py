@@ -3,9 +3,9 @@
 from dataclasses import dataclass
 from decimal import Decimal
 
-from dossiers.law import refs
+from dossiers.law import references as refs
 from dossiers.law.checks import AmountLine
-from dossiers.law.schedule import format_euros
+from dossiers.law.money import format_euros
 
 from .common import (
     NO_ACKNOWLEDGMENT,

@@ -6,9 +6,9 @@ The facts come from the timeline (the caller passes them: ``LetterInput.contacts
 from dataclasses import dataclass
 
 from dossiers.answers import Verifications
-from dossiers.law import refs
+from dossiers.law import references as refs
 from dossiers.law.checks import WARNING_SIGNS
-from dossiers.law.schedule import format_date
+from dossiers.law.dates import format_date
 from dossiers.models import TimelineKind
 
 from .common import (

@@ -3,9 +3,9 @@
 from dataclasses import dataclass
 
 from dossiers.answers import Prescription
-from dossiers.law import refs
+from dossiers.law import references as refs
+from dossiers.law.dates import format_date
 from dossiers.law.prescription import NATURES
-from dossiers.law.schedule import format_date
 
 from .common import NO_ACKNOWLEDGMENT, LetterContext, LetterInput, common
 
@@ -58,7 +58,7 @@ def prescription(data: LetterInput) -> LimitationContext:
                 [
                     *engine_basis,
                     *((refs.CIV_2241, refs.CIV_2244) if word == "forclusion" else ()),
-                    refs.CASS_2022_MISE_EN_DEMEURE,
+                    refs.FORMAL_NOTICE_2022,
                     refs.L121_6,
                 ]
             )

@@ -5,15 +5,10 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from dossiers.assessment import DossierAssessment
-from dossiers.law import refs
-from dossiers.law.schedule import (
-    Instalment,
-    ScheduleInputError,
-    add_months,
-    format_date,
-    format_euros,
-    payment_schedule,
-)
+from dossiers.law import references as refs
+from dossiers.law.dates import add_months, format_date
+from dossiers.law.money import format_euros
+from dossiers.law.schedule import Instalment, ScheduleInputError, payment_schedule
 
 from .common import LetterContext, LetterInput, common, debt_without_fees, fee_lines
 

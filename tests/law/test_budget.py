@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 
-from dossiers.law import refs
+from dossiers.law import references as refs
 from dossiers.law.budget import (
     ESTIMATE_NOTE,
     HEURISTIC,

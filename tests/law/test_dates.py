@@ -8,7 +8,7 @@ from dossiers.law.dates import (
     add_months,
     add_years,
     days_in_month,
-    format_date_fr,
+    format_date,
     is_weekend,
     next_weekday,
     one_month_after,
@@ -85,4 +85,4 @@ def test_days_in_month() -> None:
     ],
 )
 def test_format_date_fr(day: date, text: str) -> None:
-    assert format_date_fr(day) == text
+    assert format_date(day) == text

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from dossiers.law import refs
+from dossiers.law import references as refs
 from dossiers.law.deadlines import (
     FOLLOW_UP_DAYS,
     Deadline,

@@ -9,10 +9,11 @@ from decimal import Decimal
 
 import pytest
 
-from dossiers.law import refs
+from dossiers.law import references as refs
 from dossiers.law.budget import assess_budget
 from dossiers.law.checks import DOCUMENTS, R124_4_MENTIONS, AmountLine
 from dossiers.law.findings import (
+    DISCLAIMER,
     RESPONSE_TITLES,
     Assessment,
     Facts,
@@ -454,7 +455,7 @@ def test_recommended_reason_names_the_findings() -> None:
 
 
 def test_disclaimer_is_last_warning() -> None:
-    assert run().warnings[-1] == refs.DISCLAIMER
+    assert run().warnings[-1] == DISCLAIMER
 
 
 def test_warnings_are_not_repeated() -> None:

@@ -8,14 +8,15 @@ from pathlib import Path
 
 import pytest
 
-from dossiers.law import references, refs
+from dossiers.law import references
+from dossiers.law import references as refs
 from dossiers.law.prescription import NATURES, Ref
 from dossiers.law.prescription.state import ACK_REFS
 from dossiers.law.references import CERTAINTIES, CERTAINTY, REFERENCES
 
 ROOT = Path(__file__).resolve().parents[2]
 TABLE = ROOT / "dossiers" / "law" / "references.py"
-NOT_A_CITATION = {"DISCLAIMER"}
+NOT_A_CITATION: set[str] = set()
 
 
 def _spelling(cite: str) -> str:
@@ -81,7 +82,16 @@ def test_refs_has_citation_strings() -> None:
 
 def test_refs_certainty_is_the_table() -> None:
     assert refs.CERTAINTY is CERTAINTY
-    assert references.FORMAL_NOTICE_2022.cite == refs.CASS_2022_MISE_EN_DEMEURE
+    assert references.FORMAL_NOTICE_2022.cite == refs.FORMAL_NOTICE_2022
+
+
+def test_a_reference_is_its_citation_string() -> None:
+    ref = references.CIV_2240
+    assert isinstance(ref, str)
+    assert ref == ref.cite == "C. civ., art. 2240"
+    assert {ref: 1}["C. civ., art. 2240"] == 1
+    with pytest.raises(AttributeError):
+        ref.certainty = "U"  # type: ignore[misc]
 
 
 def test_the_engine_cites_the_shared_refs() -> None:

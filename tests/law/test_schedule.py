@@ -8,14 +8,9 @@ from decimal import Decimal
 
 import pytest
 
-from dossiers.law.schedule import (
-    MAX_MONTHS,
-    ScheduleInputError,
-    add_months,
-    format_date,
-    format_euros,
-    payment_schedule,
-)
+from dossiers.law.dates import add_months, format_date
+from dossiers.law.money import format_euros
+from dossiers.law.schedule import MAX_MONTHS, ScheduleInputError, payment_schedule
 
 D = Decimal
 

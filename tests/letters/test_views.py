@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 from pypdf import PdfReader
 
-from dossiers.law.dates import format_date_fr
+from dossiers.law.dates import format_date
 from dossiers.models import Dossier
 from letters import services
 from letters.catalog import LETTERS
@@ -207,7 +207,7 @@ def test_an_empty_sending_form_is_refused_then_clears_a_recorded_one(
     assert response.status_code == 302
     assert "Envoi enregistré." in debtor_client.get(response.url).content.decode()
     page = html.unescape(debtor_client.get(response.url).content.decode())
-    assert f"Envoyée le {format_date_fr(timezone.localdate())}" in page
+    assert f"Envoyée le {format_date(timezone.localdate())}" in page
     assert "avis de réception pas encore noté" in page
     response = _sent(debtor_client, barred_dossier, **empty)
     assert response.status_code == 302

@@ -7,7 +7,7 @@ from datetime import date, timedelta
 from typing import Final
 
 from dossiers.law import references as src
-from dossiers.law.dates import add_months, format_date_fr
+from dossiers.law.dates import add_months, format_date
 from dossiers.law.prescription.model import Event, LawWarning
 from dossiers.law.prescription.natures import EVENT_KINDS, NatureSpec
 from dossiers.law.references import Ref
@@ -38,8 +38,8 @@ def period_words(months: int) -> str:
 
 
 def fr(day: date) -> str:
-    """Shorthand for :func:`format_date_fr`."""
-    return format_date_fr(day)
+    """Shorthand for :func:`format_date`."""
+    return format_date(day)
 
 
 @dataclass

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from dossiers.law.dates import format_date_fr
+from dossiers.law.dates import format_date
 from dossiers.law.prescription.model import Claim, Event, LawInputError
 from dossiers.law.prescription.natures import EVENT_KINDS, NATURES, NatureSpec
 
@@ -40,8 +40,8 @@ def _check_date(value: object, name: str) -> None:
 def _not_after_today(value: date, today: date, name: str) -> None:
     if value > today:
         raise LawInputError(
-            f"{name} ({format_date_fr(value)}) est postérieure à aujourd'hui "
-            f"({format_date_fr(today)})."
+            f"{name} ({format_date(value)}) est postérieure à aujourd'hui "
+            f"({format_date(today)})."
         )
 
 
@@ -55,8 +55,8 @@ def _check_event(event: Event, start: date, today: date) -> None:
     _check_date(event.on, f"la date de l'événement « {spec.label} »")
     if event.on < start:
         raise LawInputError(
-            f"L'événement « {spec.label} » du {format_date_fr(event.on)} est "
-            f"antérieur à la date de départ ({format_date_fr(start)})."
+            f"L'événement « {spec.label} » du {format_date(event.on)} est "
+            f"antérieur à la date de départ ({format_date(start)})."
         )
     _not_after_today(event.on, today, f"La date de l'événement « {spec.label} »")
     if event.end is not None:
@@ -69,8 +69,8 @@ def _check_end(end: date, on: date, label: str, today: date) -> None:
     _check_date(end, f"la date de fin de « {label} »")
     if end < on:
         raise LawInputError(
-            f"La date de fin de « {label} » ({format_date_fr(end)}) est "
-            f"antérieure à sa date de début ({format_date_fr(on)})."
+            f"La date de fin de « {label} » ({format_date(end)}) est "
+            f"antérieure à sa date de début ({format_date(on)})."
         )
     _not_after_today(end, today, f"La date de fin de « {label} »")
 
@@ -99,10 +99,10 @@ def _check_instalments(claim: Claim, spec: NatureSpec, today: date) -> None:
 def _in_range(value: date, start: date, today: date, name: str) -> None:
     if value < start:
         raise LawInputError(
-            f"{name} du {format_date_fr(value)} est antérieure à la date de départ "
-            f"({format_date_fr(start)})."
+            f"{name} du {format_date(value)} est antérieure à la date de départ "
+            f"({format_date(start)})."
         )
-    _not_after_today(value, today, f"{name} du {format_date_fr(value)}")
+    _not_after_today(value, today, f"{name} du {format_date(value)}")
 
 
 def _check_order(instalments: tuple[date, ...]) -> None:
@@ -110,7 +110,7 @@ def _check_order(instalments: tuple[date, ...]) -> None:
         if after <= before:
             raise LawInputError(
                 "Les échéances doivent être indiquées dans l'ordre, sans doublon : "
-                f"le {format_date_fr(after)} suit le {format_date_fr(before)}."
+                f"le {format_date(after)} suit le {format_date(before)}."
             )
 
 
@@ -119,12 +119,12 @@ def _check_acceleration(acceleration: date, claim: Claim, today: date) -> None:
     if acceleration < claim.start:
         raise LawInputError(
             "La déchéance du terme ne peut pas précéder le point de départ du délai "
-            f"({format_date_fr(claim.start)}) : vérifiez les deux dates.",
+            f"({format_date(claim.start)}) : vérifiez les deux dates.",
             field="acceleration",
         )
     _not_after_today(acceleration, today, "La déchéance du terme")
     if claim.instalments and claim.instalments[-1] > acceleration:
         raise LawInputError(
             "Les échéances impayées doivent précéder la déchéance du terme "
-            f"({format_date_fr(acceleration)}) : après elle, tout le capital est dû."
+            f"({format_date(acceleration)}) : après elle, tout le capital est dû."
         )
