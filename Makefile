@@ -57,19 +57,22 @@ lint: install
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy --strict dossiers/law
 
+# Two processes (pytest-xdist): the suite is CPU-bound and the machine has 2 cores.
+PYTEST := $(BIN)/pytest -n $${PYTEST_WORKERS:-2}
+
 test-sqlite: install
-	$(BIN)/pytest
+	$(PYTEST)
 
 test-postgres: install
-	scripts/with-postgres.sh $(BIN)/pytest
+	scripts/with-postgres.sh $(PYTEST)
 
 test: lint var
 	$(DEV_ENV) $(BIN)/python manage.py check --fail-level WARNING
 	$(DEV_ENV) $(BIN)/python manage.py makemigrations --check --dry-run
 	@echo "== pytest on SQLite =="
-	$(BIN)/pytest
+	$(PYTEST)
 	@echo "== pytest on PostgreSQL =="
-	scripts/with-postgres.sh $(BIN)/pytest
+	scripts/with-postgres.sh $(PYTEST)
 
 # Setup step: bench/wrk.py installs Debian's wrk (load generator) if missing.
 bench: install

@@ -59,5 +59,7 @@ as_pg "$PG_BIN/pg_ctl" -D "$WORK/data" -l "$WORK/server.log" -w -t 60 start \
   >/dev/null || { cat "$WORK/server.log" >&2; exit 1; }
 
 export DATABASE_URL="postgres://postgres@127.0.0.1:$PORT/intrum"
+# The test suite ignores DATABASE_URL (tests/hermetic.py): it reads this one.
+export TEST_DATABASE_URL="$DATABASE_URL"
 echo "PostgreSQL $("$PG_BIN/postgres" --version | awk '{print $3}') running on 127.0.0.1:$PORT" >&2
 "$@"

@@ -36,20 +36,14 @@ def test_changelist_measure_runs_for_both_users() -> None:
 
 @pytest.mark.django_db
 def test_every_letter_kind_feeds_the_pdf_comparison() -> None:
-    """Both engines, in turns, on every letter kind (one timed render each),
-    Chromium both on its reused page and in a new context per letter."""
-    data = pdf.measure(iterations=1)
-    assert data["isolated_iterations"] == 1
-    kinds = set(LETTERS)
-    assert set(data["weasyprint"]) == set(data["chromium"]) == kinds
-    assert set(data["chromium_isolated"]) == kinds
-    for slug in LETTERS:
-        weasy = data["weasyprint"][slug]
-        assert weasy["pages"] >= 1
-        assert {"p50", "p95", "heap_peak_mib", "rss_mib"} <= set(weasy)
-        for chrome in (data["chromium"][slug], data["chromium_isolated"][slug]):
-            assert chrome["p50"] > 0
-            assert chrome["rss_peak_mib"] > 0
+    """The letters the comparison renders: every kind, as HTML and a PDF that
+    reads back. The timed Chromium-vs-WeasyPrint runs are ``make bench``'s
+    (item 2), not the unit suite's."""
+    html = pdf.letters_html()
+    assert set(html) == set(LETTERS)
+    for slug, (letter, pages) in html.items():
+        assert "<html" in letter, slug
+        assert pages >= 1, slug
 
 
 def test_pdf_table_judges_both_chromium_ways(monkeypatch, tmp_path) -> None:
