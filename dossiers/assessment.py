@@ -16,16 +16,23 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from .answers import Answers, Montants, Prescription, Situation, Verifications
+from .answers import (
+    Answers,
+    Courrier,
+    Montants,
+    Prescription,
+    Situation,
+    Verifications,
+)
+from .law import actions as action_rules
 from .law import budget as budget_rules
 from .law import deadlines as deadline_rules
 from .law import findings as finding_rules
+from .law import triage as triage_rules
 from .law.checks import AmountLine
 from .law.prescription import NATURES, Claim, Estimate, Event, LawInputError, estimate
-from .models import Dossier, TimelineEvent, TimelineKind
-
-Marks = tuple[tuple[str, str], ...]
-"""(kind, ISO date) of the timeline events the deadlines read."""
+from .models import Dossier
+from .timeline_facts import Marks, Timeline, marks_of, timeline_from
 
 
 @dataclass(frozen=True)
@@ -37,6 +44,8 @@ class DossierAssessment:
     budget: budget_rules.Budget | None
     result: finding_rules.Assessment
     deadlines: tuple[deadline_rules.Deadline, ...]
+    actions: tuple[action_rules.Action, ...] = ()
+    """« Ce que je fais maintenant » (at most three)."""
 
     @property
     def urgent(self) -> bool:
@@ -93,15 +102,27 @@ def law_memo(dossier: Dossier | None) -> LawMemo:
 # --- Answers → the law's inputs ------------------------------------------------------
 
 
-def claim_from(prescription: Prescription | None) -> Claim | None:
-    """The limitation claim, or None when the nature or the start is unknown."""
+def claim_from(
+    prescription: Prescription | None, mediations: tuple[dt.date, ...] = ()
+) -> Claim | None:
+    """The limitation claim, or None when the nature or the start is unknown.
+
+    ``mediations``: saisines of the mediator from the timeline (they suspend a
+    prescription, C. civ. 2238), added to the events she gave."""
     if prescription is None or not prescription.nature or prescription.start is None:
         return None
-    events = tuple(
+    given = [
         Event(row.kind, row.on, row.end)
         for row in prescription.events
         if row.kind and row.on is not None
-    )
+    ]
+    known = {(event.kind, event.on) for event in given}
+    extra = [
+        Event("mediation", day)
+        for day in mediations
+        if ("mediation", day) not in known and day >= prescription.start
+    ]
+    events = (*given, *extra)
     return Claim(
         nature=prescription.nature,
         start=prescription.start,
@@ -111,9 +132,12 @@ def claim_from(prescription: Prescription | None) -> Claim | None:
 
 
 def run_estimate(
-    prescription: Prescription | None, today: dt.date, memo: LawMemo | None = None
+    prescription: Prescription | None,
+    today: dt.date,
+    memo: LawMemo | None = None,
+    mediations: tuple[dt.date, ...] = (),
 ) -> tuple[Estimate | None, str | None]:
-    claim = claim_from(prescription)
+    claim = claim_from(prescription, mediations)
     if claim is None:
         return None, None
     try:
@@ -186,8 +210,15 @@ def facts_from(
     answers: Answers,
     limitation: finding_rules.LimitationView | None,
     budget: budget_rules.Budget | None,
+    injonction_on: dt.date | None = None,
 ) -> finding_rules.Facts:
+    """``injonction_on``: an injonction de payer signified since « Le courrier »
+    (a timeline event): the latest court act is what the rules answer."""
     courrier = answers.courrier
+    if injonction_on is not None:
+        courrier = (courrier or Courrier()).replace(
+            letter_kind="injonction_signifiee", signification_date=injonction_on
+        )
     montants = answers.get(Montants)
     checks = answers.verifications
     barred = limitation is not None and limitation.status == "barred"
@@ -219,87 +250,35 @@ def assess_answers(
     answers: Answers,
     *,
     today: dt.date,
-    ar_received_on: tuple[dt.date, ...] = (),
-    answer_received_after_ar: bool = False,
+    timeline: Timeline | None = None,
     memo: LawMemo | None = None,
 ) -> DossierAssessment:
-    """Run every rule on a dossier's answers (``today`` injected)."""
-    result, error = run_estimate(answers.prescription, today, memo)
+    """Run every rule on a dossier's answers and timeline (``today`` injected)."""
+    timeline = timeline or Timeline()
+    result, error = run_estimate(answers.prescription, today, memo, timeline.mediations)
     limitation = limitation_view(answers.prescription, result)
     budget = run_budget(
         answers, barred=result is not None and result.status == "barred"
     )
-    assessment = finding_rules.assess(
-        facts_from(answers, limitation, budget), today=today
-    )
-    courrier = answers.courrier
-    injonction = courrier is not None and courrier.letter_kind == "injonction_signifiee"
+    facts = facts_from(answers, limitation, budget, timeline.injonction_on)
+    assessment = triage_rules.triage(facts, today=today, story=timeline.story)
     deadlines = deadline_rules.compute_deadlines(
         today=today,
         limitation_last_day=result.last_day if result else None,
         limitation_kind=limitation.kind if limitation else None,
         limitation_basis=tuple(result.basis) if result else (),
         injonction_signified_on=(
-            courrier.signification_date if courrier and injonction else None
+            facts.signification_date
+            if facts.letter_kind == "injonction_signifiee"
+            else None
         ),
-        ar_received_on=ar_received_on,
-        answer_received_after_ar=answer_received_after_ar,
+        ar_received_on=timeline.ar_received_on,
+        answer_received_after_ar=timeline.answer_after_ar,
     )
-    return DossierAssessment(result, error, budget, assessment, deadlines)
-
-
-# --- The timeline's marks ------------------------------------------------------------
-
-DEADLINE_EVENT_KINDS = (TimelineKind.AR_RECEIVED, TimelineKind.LETTER_RECEIVED)
-"""The only timeline events the deadlines read."""
-
-
-def timeline_marks_for(dossier: Dossier) -> list[list[str]]:
-    """The (kind, ISO date) pairs stored in ``Dossier.timeline_marks``."""
-    rows = TimelineEvent.objects.filter(
-        dossier=dossier, kind__in=DEADLINE_EVENT_KINDS
-    ).values_list("kind", "occurred_on")
-    return sorted([kind, day.isoformat()] for kind, day in rows)
-
-
-def _marks(dossier: Dossier) -> Marks:
-    return tuple(
-        (str(mark[0]), str(mark[1]))
-        for mark in (dossier.timeline_marks or ())
-        if isinstance(mark, list | tuple) and len(mark) == 2
+    actions = action_rules.next_actions(
+        assessment, deadlines, today=today, story=timeline.story
     )
-
-
-def deadline_events(marks: Marks) -> list[tuple[str, dt.date]]:
-    """(kind, day) of the timeline events deadlines depend on (no query)."""
-    events = []
-    for kind, iso in marks:
-        try:
-            events.append((kind, dt.date.fromisoformat(iso)))
-        except ValueError:
-            continue
-    return events
-
-
-def ar_dates_for(dossier: Dossier) -> tuple[dt.date, ...]:
-    """Days on which an avis de réception came back, oldest first.
-
-    Read from the timeline (kind ``ar_received``): the events typed in by the
-    debtor and those the ``letters`` app keeps for each generated letter whose
-    avis de réception is recorded (``source`` ``letter:<kind>:ar``).
-    """
-    return _ar_dates(deadline_events(_marks(dossier)))
-
-
-def _ar_dates(events: list[tuple[str, dt.date]]) -> tuple[dt.date, ...]:
-    return tuple(
-        sorted(day for kind, day in events if kind == TimelineKind.AR_RECEIVED)
-    )
-
-
-def answer_received_after(events: list[tuple[str, dt.date]], day: dt.date) -> bool:
-    """Whether a letter from the agency is in the timeline after ``day``."""
-    return any(kind == TimelineKind.LETTER_RECEIVED and on > day for kind, on in events)
+    return DossierAssessment(result, error, budget, assessment, deadlines, actions)
 
 
 def assess_dossier(
@@ -308,7 +287,7 @@ def assess_dossier(
     """Assess the dossier's answers (or ``answers`` about to replace them),
     with the avis de réception of the timeline; once per input and instance."""
     answers = dossier.answers if answers is None else answers
-    marks = _marks(dossier)
+    marks = marks_of(dossier)
     memo = law_memo(dossier)
     key = (answers, marks, today)
     if key not in memo.assessments:
@@ -319,15 +298,8 @@ def assess_dossier(
 def _assess(
     answers: Answers, marks: Marks, today: dt.date, memo: LawMemo
 ) -> DossierAssessment:
-    events = deadline_events(marks)
-    ars = tuple(day for day in _ar_dates(events) if day <= today)
-    return assess_answers(
-        answers,
-        today=today,
-        ar_received_on=ars,
-        answer_received_after_ar=bool(ars) and answer_received_after(events, max(ars)),
-        memo=memo,
-    )
+    timeline = timeline_from(marks, today)
+    return assess_answers(answers, today=today, timeline=timeline, memo=memo)
 
 
 def upcoming_deadlines(

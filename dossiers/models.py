@@ -209,6 +209,11 @@ class TimelineKind(models.TextChoices):
     EMAIL = "email", _("E-mail")
     VISIT = "visit", _("Visite à domicile")
     PAYMENT = "payment", _("Paiement")
+    INJONCTION = (
+        "injonction",
+        _("Injonction de payer signifiée (acte du commissaire de justice)"),
+    )
+    MEDIATION = "mediation", _("Saisine du médiateur de la consommation")
     OTHER = "other", _("Autre")
 
 

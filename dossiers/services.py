@@ -17,8 +17,9 @@ from accounts.models import User
 
 from . import private_files
 from .answers import Courrier, Montants, StepAnswers
-from .assessment import assess_dossier, timeline_marks_for
+from .assessment import assess_dossier
 from .models import CalendarToken, Dossier, TimelineEvent, Upload
+from .timeline_facts import timeline_marks_for
 from .uploads import MAX_UPLOADS_PER_DOSSIER, CleanFile, UploadLimitReached
 
 

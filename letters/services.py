@@ -120,7 +120,7 @@ def sync_timeline(*, letter: Letter, today: dt.date | None = None) -> None:
     Idempotent: one event per mark (``TimelineEvent.source``), updated when a
     date or the registered number changes, removed when the date is cleared.
     The avis de réception then feeds the 30-day follow-up deadline through
-    ``dossiers.assessment.ar_dates_for`` like any AR typed in the timeline.
+    ``dossiers.timeline_facts`` like any AR typed in the timeline.
     """
     dossier = letter.dossier
     title = title_of(letter.kind)

@@ -71,6 +71,8 @@ RESPONSE_TITLES: Final[Mapping[str, str]] = MappingProxyType(
         "harcelement": "Demande de cessation des pratiques abusives",
         "echeancier": "Proposition d'échéancier",
         "quittance": "Paiement et demande de quittance",
+        "reglement": "Offre de règlement pour solde de tout compte",
+        "delais": "Demande de report ou de mensualités réduites",
     }
 )
 """Letter slugs in their default order, with their French titles."""
@@ -83,10 +85,14 @@ _DEFAULT_REASONS: Final[Mapping[str, str]] = MappingProxyType(
         "harcelement": "Pour exiger la fin d'appels ou de pressions abusifs.",
         "echeancier": "Pour proposer de payer en plusieurs fois.",
         "quittance": "Pour payer en une fois contre un reçu (quittance).",
+        "reglement": "Pour proposer une somme pour solde de tout compte, contre "
+        "l'accord écrit du créancier.",
+        "delais": "Pour demander quelques mois de report ou des mensualités réduites.",
     }
 )
 
-PAYMENT_SLUGS: Final = frozenset({"echeancier", "quittance"})
+PAYMENT_SLUGS: Final = frozenset({"echeancier", "quittance", "reglement", "delais"})
+"""Letters that pay or offer to pay: they acknowledge the debt (§7 (c), §8.1, §8.2)."""
 _PROOF_CODES: Final = frozenset(
     {
         "no_breakdown",
@@ -608,9 +614,33 @@ def _discouraged(slug: str, context: _Context) -> str | None:
 def _caution(slug: str, context: _Context) -> str | None:
     if slug == "echeancier":
         return _acknowledgment_warning(context.kind)
+    if slug in _OFFER_CAUTIONS:
+        return _offer_caution(slug, context.kind)
     if slug == "prescription":
         return "N'ajoutez aucune proposition de paiement à cette lettre."
     return None
+
+
+_OFFER_CAUTIONS: Final[Mapping[str, str]] = MappingProxyType(
+    {
+        "reglement": "Cette offre reconnaît la dette",
+        "delais": "Cette demande reconnaît la dette",
+    }
+)
+_PAY_AFTER_WRITING: Final = {
+    "reglement": " Ne payez qu'après avoir reçu l'accord écrit du créancier."
+}
+
+
+def _offer_caution(slug: str, kind: str | None) -> str:
+    """§8.1, §8.2: an offer acknowledges the debt (2240), which restarts a
+    prescription (not a forclusion)."""
+    restarts = (
+        ""
+        if kind == "forclusion"
+        else (" et fait repartir la prescription (C. civ., art. 2240)")
+    )
+    return f"{_OFFER_CAUTIONS[slug]}{restarts}.{_PAY_AFTER_WRITING.get(slug, '')}"
 
 
 def _acknowledgment_warning(kind: str | None) -> str:

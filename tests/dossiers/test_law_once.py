@@ -26,9 +26,9 @@ STEPS = (
 
 @pytest.fixture
 def calls(monkeypatch) -> Counter[str]:
-    """How many times the engine (``estimate``) and the triage (``assess``) ran."""
+    """How many times the engine (``estimate``) and the triage (``triage``) ran."""
     counter: Counter[str] = Counter()
-    estimate, triage = assessment.estimate, assessment.finding_rules.assess
+    estimate, triage = assessment.estimate, assessment.triage_rules.triage
 
     def counted_estimate(*args, **kwargs):
         counter["engine"] += 1
@@ -39,7 +39,7 @@ def calls(monkeypatch) -> Counter[str]:
         return triage(*args, **kwargs)
 
     monkeypatch.setattr(assessment, "estimate", counted_estimate)
-    monkeypatch.setattr(assessment.finding_rules, "assess", counted_triage)
+    monkeypatch.setattr(assessment.triage_rules, "triage", counted_triage)
     return counter
 
 

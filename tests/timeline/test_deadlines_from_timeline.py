@@ -7,9 +7,10 @@ from django.test import Client
 from django.utils import timezone
 
 from dossiers import demo
-from dossiers.assessment import ar_dates_for, assess_dossier
+from dossiers.assessment import assess_dossier
 from dossiers.law.deadlines import FOLLOW_UP_DAYS
 from dossiers.models import Dossier
+from dossiers.timeline_facts import ar_dates_for
 
 from .helpers import event
 
