@@ -46,6 +46,8 @@ class DossierAssessment:
     deadlines: tuple[deadline_rules.Deadline, ...]
     actions: tuple[action_rules.Action, ...] = ()
     """« Ce que je fais maintenant » (at most three)."""
+    timeline: Timeline = field(default_factory=Timeline)
+    """The timeline's facts the rules read (letters sent, a later injonction…)."""
 
     @property
     def urgent(self) -> bool:
@@ -278,7 +280,9 @@ def assess_answers(
     actions = action_rules.next_actions(
         assessment, deadlines, today=today, story=timeline.story
     )
-    return DossierAssessment(result, error, budget, assessment, deadlines, actions)
+    return DossierAssessment(
+        result, error, budget, assessment, deadlines, actions, timeline
+    )
 
 
 def assess_dossier(

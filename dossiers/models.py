@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from .answers import Answers
+from .law.mediation import SECTORS
 
 
 class Agency(models.Model):
@@ -26,6 +27,31 @@ class Agency(models.Model):
         ordering = ("name",)
         verbose_name = _("société de recouvrement")
         verbose_name_plural = _("sociétés de recouvrement")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Mediator(models.Model):
+    """Directory of consumer mediators (reference §8.3), kept by the operator.
+
+    Addresses change: the letter page always says to check them on the
+    creditor's invoices or contract."""
+
+    name = models.CharField(_("nom"), max_length=200, unique=True)
+    sector = models.CharField(
+        _("secteur"),
+        max_length=20,
+        choices=[(code, spec.label) for code, spec in SECTORS.items()],
+    )
+    address = models.TextField(_("adresse"), blank=True, max_length=500)
+    website = models.URLField(_("site web"), blank=True)
+    notes = models.TextField(_("remarques"), blank=True)
+
+    class Meta:
+        ordering = ("sector", "name")
+        verbose_name = _("médiateur de la consommation")
+        verbose_name_plural = _("médiateurs de la consommation")
 
     def __str__(self) -> str:
         return self.name

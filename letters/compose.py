@@ -7,17 +7,20 @@ owner and the timeline's contacts); the context builders make no query.
 import dataclasses
 import datetime as dt
 from decimal import Decimal, InvalidOperation
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db.models import F
 from django.template.loader import render_to_string
 
 from dossiers.assessment import DossierAssessment
+from dossiers.law.dates import format_date
 from dossiers.models import Dossier, TimelineDirection, TimelineKind
 
-from .catalog import LetterSpec
 from .contexts import Contact, LetterContext, LetterInput, Owner
 from .contexts.harassment import fact_line
+
+if TYPE_CHECKING:
+    from .catalog import LetterSpec
 
 CONTACT_KINDS: tuple[str, ...] = (
     TimelineKind.CALL,
@@ -47,6 +50,22 @@ def contacts_of(dossier: Dossier) -> tuple[Contact, ...]:
         )
         for event in events
     )
+
+
+def done_by_her(dossier: Dossier) -> tuple[str, ...]:
+    """The letters she sent, from the timeline, oldest first (1 query)."""
+    events = dossier.timeline_events.filter(kind=TimelineKind.LETTER_SENT).order_by(
+        *OLDEST_FIRST
+    )
+    return tuple(
+        f"le {format_date(event.occurred_on)} : {_sentence(event.content)}"
+        for event in events
+    )
+
+
+def _sentence(text: str) -> str:
+    text = " ".join(text.split()).rstrip(".") or "courrier envoyé à l'agence"
+    return text[:1].lower() + text[1:]
 
 
 def timeline_facts(dossier: Dossier) -> list[str]:
@@ -87,6 +106,8 @@ def letter_input(
         personal_text=personal_text,
         monthly=monthly if monthly and monthly > Decimal(0) else None,
         first_due=_date(options.get("first_due")),
+        options=options,
+        done=done_by_her(dossier),
     )
 
 
@@ -104,7 +125,7 @@ def _date(value: Any) -> dt.date | None:
         return None
 
 
-def build(spec: LetterSpec, data: LetterInput) -> tuple[LetterContext, str]:
+def build(spec: "LetterSpec", data: LetterInput) -> tuple[LetterContext, str]:
     """The letter's context and HTML (raises ScheduleInputError for a bad plan)."""
     context = spec.build_context(dataclasses.replace(data, title=spec.title))
     return context, render_to_string(spec.template, vars(context))

@@ -1,15 +1,28 @@
 """Letter forms: personal paragraph, plan options, sending record."""
 
 import datetime as dt
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
 from django import forms
 from django.utils import timezone
 
+from dossiers.assessment import DossierAssessment
 from dossiers.law.dates import format_date
+from dossiers.law.schedule import ScheduleInputError
+from dossiers.models import Dossier
 
+from .contexts import plan, suggested_monthly
 from .models import PERSONAL_MAX_LENGTH, REGISTERED_MAX_LENGTH
+
+
+@dataclass(frozen=True)
+class OptionsContext:
+    """What a letter form's initial options may read."""
+
+    dossier: Dossier
+    assessment: DossierAssessment
 
 
 class DateInput(forms.DateInput):
@@ -20,6 +33,9 @@ class DateInput(forms.DateInput):
 
 
 class LetterForm(forms.Form):
+    """The personal paragraph; subclasses add the options of a letter kind
+    (``LetterSpec.options_form``), stored in ``Letter.options``."""
+
     personal_text = forms.CharField(
         label="Paragraphe personnel (facultatif)",
         help_text=(
@@ -36,6 +52,25 @@ class LetterForm(forms.Form):
             "%(limit_value)d au plus."
         },
     )
+
+    def __init__(self, *args: Any, today: dt.date | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.today = today or timezone.localdate()
+
+    @classmethod
+    def initial_options(
+        cls, stored: dict[str, Any], context: "OptionsContext"
+    ) -> dict[str, Any]:
+        """Initial values of the options: what was stored, else from the dossier."""
+        return {}
+
+    def options(self) -> dict[str, Any]:
+        """The cleaned options, as stored in ``Letter.options``."""
+        return {}
+
+    def check(self, letter: Any) -> None:
+        """Check the options against the letter they build (``letter``: its
+        ``LetterInput``); errors go beside the fields."""
 
 
 class PlanForm(LetterForm):
@@ -62,9 +97,21 @@ class PlanForm(LetterForm):
         error_messages={"invalid": "Indiquez une date valide."},
     )
 
-    def __init__(self, *args: Any, today: dt.date | None = None, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.today = today or timezone.localdate()
+    @classmethod
+    def initial_options(
+        cls, stored: dict[str, Any], context: "OptionsContext"
+    ) -> dict[str, Any]:
+        return {
+            "monthly": stored.get("monthly") or suggested_monthly(context.assessment),
+            "first_due": stored.get("first_due"),
+        }
+
+    def check(self, letter: Any) -> None:
+        """Build the schedule now: its errors go beside the monthly amount."""
+        try:
+            plan(letter)
+        except ScheduleInputError as exc:
+            self.add_error("monthly", str(exc))
 
     def clean_first_due(self) -> dt.date | None:
         day: dt.date | None = self.cleaned_data.get("first_due")

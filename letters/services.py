@@ -35,7 +35,33 @@ def letter_update(
     letter.options = dossier_services.jsonable(options or {})
     letter.full_clean()
     letter.save()
+    if letter.kind == "opposition":
+        _sync_signification(letter)
     return letter
+
+
+def _sync_signification(letter: Letter) -> None:
+    """The ordonnance's signification, typed on the opposition page, enters the
+    timeline: the CPC 1416 deadline then shows on the dossier page, in the
+    calendar and in the reminders like any injonction."""
+    day = _date(letter.options.get("signification_date"))
+    court = letter.options.get("court") or "le tribunal"
+    dossier_services.timeline_sync(
+        dossier=letter.dossier,
+        source=f"letter:{letter.kind}:signification",
+        kind=TimelineKind.INJONCTION,
+        occurred_on=day,
+        direction=TimelineDirection.FROM_AGENCY,
+        who=str(letter.options.get("applicant") or letter.dossier.agency_name),
+        content=f"Ordonnance d'injonction de payer ({court}) signifiée.",
+    )
+
+
+def _date(value: object) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(str(value)) if value else None
+    except ValueError:
+        return None
 
 
 def letter_generate(
@@ -62,7 +88,7 @@ def letter_generate(
             title=spec.title, author=context.sender.name, created=timezone.now()
         ),
     )
-    return _store_version(letter, pdf, context.facts())
+    return _store_version(letter, pdf, context.as_record())
 
 
 @private_files.atomic()  # the PDF is deleted if this rolls back
@@ -141,6 +167,17 @@ def sync_timeline(*, letter: Letter, today: dt.date | None = None) -> None:
         ),
         today=today,
     )
+    if letter.kind == "mediateur":  # the saisine suspends a prescription (2238)
+        dossier_services.timeline_sync(
+            dossier=dossier,
+            source=f"letter:{letter.kind}:mediation",
+            kind=TimelineKind.MEDIATION,
+            occurred_on=letter.sent_on,
+            direction=TimelineDirection.TO_AGENCY,
+            who=str(letter.options.get("mediator_name", "")),
+            content="Saisine du médiateur de la consommation.",
+            today=today,
+        )
     dossier_services.timeline_sync(
         dossier=dossier,
         source=ar_source(letter),

@@ -1,6 +1,5 @@
 """Letter pages: thin views over access (reads), compose/services (writes)."""
 
-import datetime as dt
 from typing import Any
 
 from django.contrib import messages
@@ -17,7 +16,7 @@ from dossiers.views import private_download
 
 from . import access, compose, contexts, export, services
 from .catalog import LetterSpec
-from .forms import LetterForm, PlanForm, SentForm
+from .forms import LetterForm, OptionsContext, SentForm
 from .models import Letter
 
 PREVIEW_CSP = (
@@ -26,39 +25,28 @@ PREVIEW_CSP = (
 )
 
 
-def _initial(letter: Letter | None, assessment: DossierAssessment) -> dict[str, Any]:
+def _initial(
+    letter: Letter | None, spec: LetterSpec, options: OptionsContext
+) -> dict[str, Any]:
     stored = (letter.options if letter else {}) or {}
     return {
         "personal_text": letter.personal_text if letter else "",
-        "monthly": stored.get("monthly") or contexts.suggested_monthly(assessment),
-        "first_due": stored.get("first_due"),
+        **spec.options_form.initial_options(stored, options),
     }
 
 
-def _form(
-    spec: LetterSpec, data: Any = None, *, initial: dict[str, Any], today: dt.date
-) -> LetterForm:
-    if spec.has_plan:
-        return PlanForm(data, initial=initial, today=today)
-    return LetterForm(data, initial=initial)
-
-
-def _check_plan(
-    form: LetterForm, spec: LetterSpec, dossier: Dossier, assessment: DossierAssessment
+def _check_options(
+    form: LetterForm, dossier: Dossier, assessment: DossierAssessment
 ) -> None:
-    """For a payment plan, build the schedule now: errors go beside the field."""
-    if not isinstance(form, PlanForm):
-        return
+    """Check the options against the letter they build (e.g. the schedule of a
+    payment plan): errors go beside the fields."""
     data = compose.letter_input(
         dossier=dossier,
         assessment=assessment,
         today=form.today,
         options=form.options(),
     )
-    try:
-        contexts.plan(data)
-    except ScheduleInputError as exc:
-        form.add_error("monthly", str(exc))
+    form.check(data)
 
 
 def _page(
@@ -83,9 +71,14 @@ def _page(
     }
     context.setdefault(
         "form",
-        _form(spec, initial=_initial(letter, assessment), today=timezone.localdate()),
+        spec.options_form(
+            initial=_initial(letter, spec, OptionsContext(dossier, assessment)),
+            today=timezone.localdate(),
+        ),
     )
     context.setdefault("sent_form", SentForm(initial=_sent_initial(letter)))
+    if spec.page_extra is not None and available:
+        context.update(spec.page_extra(dossier, assessment, letter))
     return render(request, "letters/page.html", context)
 
 
@@ -107,16 +100,17 @@ def letter_page(request: HttpRequest, dossier_id: int, kind: str) -> HttpRespons
     if request.method == "GET":
         return _page(request, dossier, spec, assessment)
     available, _ = spec.is_available(assessment)
-    form = _form(spec, request.POST, initial={}, today=today)
+    form = spec.options_form(request.POST, today=today)
     if not available or not form.is_valid():
         return _page(request, dossier, spec, assessment, form=form)
-    _check_plan(form, spec, dossier, assessment)
+    _check_options(form, dossier, assessment)
     if form.errors:
         return _page(request, dossier, spec, assessment, form=form)
     letter = services.letter_get_or_create(dossier=dossier, kind=spec.slug)
-    options = form.options() if isinstance(form, PlanForm) else {}
     services.letter_update(
-        letter=letter, personal_text=form.cleaned_data["personal_text"], options=options
+        letter=letter,
+        personal_text=form.cleaned_data["personal_text"],
+        options=form.options(),
     )
     if request.POST.get("action") == "generate":
         return _generate(request, letter, spec)

@@ -156,6 +156,15 @@ PEN_222_16: Final = Ref("C. pén., art. 222-16", "S", "reference §6.2")
 # §7 Letters the debtor sends.
 CIV_1353: Final = Ref("C. civ., art. 1353", "M", "reference §7(a)")
 
+# §8 Beyond the first letter.
+CIV_2044: Final = Ref("C. civ., art. 2044", "V", "reference §8.1")
+CIV_2052: Final = Ref("C. civ., art. 2052", "V", "reference §8.1")
+CIV_1350: Final = Ref("C. civ., art. 1350", "V", "reference §8.1")
+L314_20: Final = Ref("C. consom., art. L314-20", "S", "reference §5.4, §8.2")
+L612_1: Final = Ref("C. consom., art. L612-1", "M", "reference §8.3")
+L612_2: Final = Ref("C. consom., art. L612-2", "M", "reference §8.3")
+L616_1: Final = Ref("C. consom., art. L616-1", "M", "reference §8.3")
+
 REFERENCES: Final[tuple[Ref, ...]] = tuple(
     value for value in tuple(globals().values()) if isinstance(value, Ref)
 )

@@ -16,7 +16,12 @@ from .contestation import contestation
 from .fees import frais
 from .harassment import harcelement
 from .limitation import prescription
+from .mediation import mediateur
+from .offers import delais, reglement
+from .opposition import opposition
 from .payment import echeancier, plan, quittance, suggested_monthly
+from .reponse import reponse
+from .reports import plainte, signalement
 
 __all__ = [
     "Contact",
@@ -31,6 +36,13 @@ __all__ = [
     "plan",
     "prescription",
     "quittance",
+    "reponse",
+    "mediateur",
+    "delais",
+    "reglement",
+    "opposition",
+    "plainte",
+    "signalement",
     "sender",
     "suggested_monthly",
 ]

@@ -8,7 +8,8 @@ input (the only place that reads the database); templates lay the values out.
 
 import dataclasses
 import datetime as dt
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
@@ -59,6 +60,10 @@ class LetterInput:
     personal_text: str = ""
     monthly: Decimal | None = None
     first_due: dt.date | None = None
+    options: Mapping[str, Any] = field(default_factory=dict)
+    """The letter's options, as its form cleaned them (``Letter.options``)."""
+    done: tuple[str, ...] = ()
+    """What she already did, oldest first: « le 3 novembre 2026 : lettre … envoyée »."""
     title: str = ""
     """The letter's title, from the catalog (set by ``compose.build``)."""
 
@@ -103,7 +108,7 @@ class LetterContext:
     enclosures: tuple[str, ...] = ()
     basis: tuple[str, ...] = ()
 
-    def facts(self) -> dict[str, Any]:
+    def as_record(self) -> dict[str, Any]:
         """What the letter was built from, JSON-safe (kept with the version)."""
         facts = _jsonable(dataclasses.asdict(self))
         facts.pop("personal_text", None)

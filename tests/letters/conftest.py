@@ -84,4 +84,5 @@ def payable_dossier(debtor: User) -> Dossier:
 def pdf_text(pdf: bytes) -> str:
     reader = PdfReader(io.BytesIO(pdf))
     text = "\n".join(page.extract_text() or "" for page in reader.pages)
+    text = text.replace("\u2010\n", "")  # a word WeasyPrint hyphenated at a line end
     return " ".join(text.replace("\u00a0", " ").replace("\u202f", " ").split())
