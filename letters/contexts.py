@@ -265,8 +265,8 @@ def prescription(data: LetterInput) -> Context:
     word = "forclusion" if kind == "forclusion" else "prescription"
     ctx = common(
         data,
-        title="Opposition : dette prescrite ou forclose",
-        object_line=f"Opposition à votre demande de paiement — {word} acquise",
+        title="Lettre à l'agence : dette prescrite ou forclose",
+        object_line=f"Refus de paiement — {word} acquise, clôture du dossier",
     )
     ctx.update(
         no_acknowledgment=NO_ACKNOWLEDGMENT,
