@@ -25,7 +25,7 @@ from dossiers.assessment import assess_dossier
 from dossiers.law.checks import LETTER_KINDS
 from dossiers.law.findings import RESPONSE_TITLES
 from dossiers.models import Dossier
-from dossiers.templatetags.dossier_tags import euros, status_label
+from dossiers.templatetags.dossier_tags import euros, longdate, status_label
 
 from . import selectors, services
 from .admin_association import AssociationAdmin  # noqa: F401  (registers it)
@@ -332,7 +332,7 @@ class DossierAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
         shares = selectors.active_shares(obj)
         return (
             ", ".join(
-                f"{s.association.name} (depuis le {timezone.localdate(s.consented_at):%d/%m/%Y})"
+                f"{s.association.name} (depuis le {longdate(s.consented_at)})"
                 for s in shares
             )
             or "—"
@@ -354,7 +354,7 @@ class DossierAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
                         reverse("associations:upload", args=[obj.pk, upload.pk]),
                         upload.download_name,
                         upload.original_name or upload.get_kind_display(),
-                        f"{timezone.localdate(upload.uploaded_at):%d/%m/%Y}",
+                        longdate(upload.uploaded_at),
                     )
                     for upload in obj.uploads.all()
                 ),
@@ -375,7 +375,7 @@ class DossierAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
             ", ".join(
                 f"{RESPONSE_TITLES.get(letter.kind, letter.kind)}"
                 + (
-                    f" (envoyée le {letter.sent_on:%d/%m/%Y})"
+                    f" (envoyée le {longdate(letter.sent_on)})"
                     if letter.sent_on
                     else " (non envoyée)"
                 )

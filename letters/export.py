@@ -13,6 +13,7 @@ from typing import IO
 from django.utils import timezone
 
 from dossiers.assessment import assess_dossier
+from dossiers.law.dates import format_date_fr as format_date
 from dossiers.models import Dossier
 
 from .chronology import render_chronology
@@ -76,7 +77,7 @@ def _readme(
 ) -> str:
     lines = [
         f"Export du dossier « {dossier.display_title} »",
-        f"Établi le {today:%d/%m/%Y} par l'Assistant recouvrement.",
+        f"Établi le {format_date(today)} par l'Assistant recouvrement.",
         "",
         "Contenu :",
         f"- {entries[0]} : la chronologie (événements, échéances, lettres envoyées"
