@@ -31,6 +31,8 @@ from dossiers.law.schedule import (
 )
 from dossiers.models import Dossier, TimelineDirection, TimelineEvent, TimelineKind
 
+from . import facts
+
 Context = dict[str, Any]
 
 NO_ACKNOWLEDGMENT = "La présente ne vaut pas reconnaissance de dette."
@@ -208,6 +210,10 @@ def contestation(data: LetterInput) -> Context:
         title="Contestation et demande de justificatifs",
         object_line="Contestation de la créance et demande de justificatifs",
     )
+    missing, mentions_role = facts.missing_mentions(
+        _answers(data, "verifications"),
+        (finding.code for finding in data.assessment.result.findings),
+    )
     ctx.update(
         no_acknowledgment=NO_ACKNOWLEDGMENT,
         contest_sentence=_contest_sentence(data),
@@ -215,7 +221,14 @@ def contestation(data: LetterInput) -> Context:
         agency_role=_agency_role(data),
         documents=_requested_documents(data),
         received=[DOCUMENTS[c].label for c in _received(data) if c in DOCUMENTS],
-        basis=[refs.CIV_1353, refs.R124_4_3, refs.L111_8_AL2, refs.L121_21],
+        missing_mentions=missing,
+        mentions_role=mentions_role,
+        basis=[
+            refs.CIV_1353,
+            *((refs.R124_4, refs.R124_7) if missing else (refs.R124_4_3,)),
+            refs.L111_8_AL2,
+            refs.L121_21,
+        ],
         enclosures=["Copie de votre courrier"],
     )
     return ctx
@@ -347,12 +360,6 @@ def contact_events(dossier: Dossier) -> list[TimelineEvent]:
     )
 
 
-def is_unreasonable_hour(event: TimelineEvent) -> bool:
-    """Before 8 a.m. or from 8 p.m. on: the hours a debtor may complain about."""
-    at = event.occurred_at_time
-    return at is not None and (at.hour < 8 or at.hour >= 20)
-
-
 def fact_line(event: TimelineEvent) -> str:
     """``le 20 octobre 2026 à 21 h 40 : appel téléphonique (appel masqué) — « … »``."""
     when = f"le {format_date(event.occurred_on)}"
@@ -403,7 +410,7 @@ def harcelement(data: LetterInput) -> Context:
     ctx.update(
         no_acknowledgment=NO_ACKNOWLEDGMENT,
         timeline=timeline,
-        late_contacts=sum(1 for event in contacts if is_unreasonable_hour(event)),
+        unreasonable_moments=facts.unreasonable_moments(contacts),
         signs=signs,
         practices=timeline + signs,
         basis=basis,
