@@ -1,6 +1,7 @@
 """Letter forms: personal paragraph, plan options, sending record."""
 
 import datetime as dt
+from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
 
@@ -9,7 +10,7 @@ from django.utils import timezone
 
 from dossiers.law.dates import format_date_fr
 
-from .models import PERSONAL_MAX_LENGTH, REGISTERED_MAX_LENGTH
+from .models import PERSONAL_MAX_LENGTH, REGISTERED_MAX_LENGTH, LetterVersion
 
 
 class DateInput(forms.DateInput):
@@ -79,10 +80,21 @@ class PlanForm(LetterForm):
         return {"monthly": data.get("monthly"), "first_due": data.get("first_due")}
 
 
-class SentForm(forms.Form):
-    """When and how the letter left. ``prepared_on``: the day its first PDF
-    was generated; she cannot have posted it before."""
+SENDING_FIELDS = ("sent_on", "registered_number", "ar_received_on")
 
+
+class SentForm(forms.Form):
+    """Which version left, when and how. ``versions``: the letter's versions,
+    oldest first; she cannot have posted one before it was generated."""
+
+    version = forms.TypedChoiceField(
+        label="Version envoyée",
+        help_text="Celle que vous avez mise sous enveloppe (la dernière, en général).",
+        coerce=int,
+        required=False,
+        empty_value=None,
+        error_messages={"invalid_choice": "Choisissez une version de la liste."},
+    )
     sent_on = forms.DateField(
         label="Envoyée le",
         required=False,
@@ -109,7 +121,7 @@ class SentForm(forms.Form):
         self,
         *args: Any,
         today: dt.date | None = None,
-        prepared_on: dt.date | None = None,
+        versions: Sequence[LetterVersion] = (),
         recorded: bool = False,
         **kwargs: Any,
     ) -> None:
@@ -117,13 +129,40 @@ class SentForm(forms.Form):
         clears it; otherwise an empty form is refused)."""
         super().__init__(*args, **kwargs)
         self.today = today or timezone.localdate()
-        self.prepared_on = prepared_on
+        self.versions = {version.number: version for version in versions}
         self.recorded = recorded
+        self.fields["version"].choices = [
+            (number, f"Version {number}, générée le {_generated_on(version)}")
+            for number, version in reversed(self.versions.items())
+        ]
 
     @property
     def clears(self) -> bool:
         """Valid, empty, and a sending was recorded: the sending is cleared."""
-        return self.recorded and not any(self.cleaned_data.values())
+        return self.recorded and not self._sending(self.cleaned_data)
+
+    @property
+    def sent_version(self) -> LetterVersion | None:
+        """The version chosen, else the latest one (valid form only)."""
+        return self._chosen(self.cleaned_data.get("version"))
+
+    def _chosen(self, number: int | None) -> LetterVersion | None:
+        if number is None and self.versions:
+            number = max(self.versions)
+        return self.versions.get(number) if number is not None else None
+
+    def sending(self) -> dict[str, Any]:
+        """What ``services.letter_mark_sent`` records (valid form only): all
+        empty clears the sending."""
+        values = {name: self.cleaned_data.get(name) for name in SENDING_FIELDS}
+        values["registered_number"] = values["registered_number"] or ""
+        recorded = self._sending(self.cleaned_data)
+        return {**values, "version": self.sent_version if recorded else None}
+
+    @staticmethod
+    def _sending(data: dict[str, Any]) -> bool:
+        """Whether anything of a sending is in ``data``."""
+        return any(data.get(name) for name in SENDING_FIELDS)
 
     def clean_registered_number(self) -> str:
         value: str = " ".join(self.cleaned_data.get("registered_number", "").split())
@@ -139,11 +178,12 @@ class SentForm(forms.Form):
         for name in ("sent_on", "ar_received_on"):
             if data.get(name) and data[name] > self.today:
                 self.add_error(name, "Cette date ne peut pas être dans le futur.")
-        if sent and self.prepared_on and sent < self.prepared_on:
+        prepared_on = self._prepared_on(data)
+        if sent and prepared_on and sent < prepared_on:
             self.add_error(
                 "sent_on",
-                "Cette lettre a été préparée le "
-                f"{format_date_fr(self.prepared_on)} : elle n'a pas pu partir avant.",
+                "Cette version a été préparée le "
+                f"{format_date_fr(prepared_on)} : elle n'a pas pu partir avant.",
             )
         if ar and not sent:
             self.add_error("sent_on", "Indiquez d'abord la date d'envoi.")
@@ -153,8 +193,20 @@ class SentForm(forms.Form):
             )
         if data.get("registered_number") and not sent:
             self.add_error("sent_on", "Indiquez la date d'envoi du recommandé.")
-        if not self.recorded and not self.errors and not any(data.values()):
+        if not self.recorded and not self.errors and not self._sending(data):
             self.add_error(
                 "sent_on", "Indiquez la date à laquelle vous avez envoyé la lettre."
             )
         return data
+
+    def _prepared_on(self, data: dict[str, Any]) -> dt.date | None:
+        version = self._chosen(data.get("version"))
+        return _generated_on_date(version) if version is not None else None
+
+
+def _generated_on_date(version: LetterVersion) -> dt.date:
+    return timezone.localdate(version.created_at)
+
+
+def _generated_on(version: LetterVersion) -> str:
+    return format_date_fr(_generated_on_date(version))
