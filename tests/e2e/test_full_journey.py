@@ -337,7 +337,12 @@ def test_letter_sent_shared_and_advised_by_a_volunteer(
         expect(content).to_contain_text(" ".join(DEBTOR_NAME))
         expect(content).to_contain_text(ASSOCIATION)
         expect(content).to_contain_text("courrier-intrum.jpg")  # her upload
-        expect(content).to_contain_text(f"envoyée le {french_date(today)}")
+        letters = admin.locator("fieldset").filter(
+            has=admin.get_by_role("heading", name="Lettres", exact=True)
+        )
+        expect(letters).to_contain_text(f"Envoyée le {french_date(today)}")
+        expect(letters).to_contain_text("version envoyée")
+        expect(letters.get_by_role("link", name="Version 1 (PDF)")).to_be_visible()
         shot(admin, "admin-dossier")
         check_axe(admin, "admin : dossier", ADMIN_AXE_EXCLUDE)
         advice = admin.locator(".inline-group").filter(
