@@ -11,6 +11,7 @@ from django.forms.utils import ErrorDict
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from .addresses import address_without_name
 from .fields import (
     EuroField,
     PastDateField,
@@ -36,6 +37,7 @@ from .uploads import (
     say_files_not_kept,
     too_many_uploads,
 )
+from .widgets import AgencySelect
 
 YES_NO = [("yes", _("Oui")), ("no", _("Non"))]
 YES_NO_UNKNOWN = [*YES_NO, ("unknown", _("Je ne sais pas"))]
@@ -114,6 +116,7 @@ class CourrierForm(StepForm):
         queryset=Agency.objects.all(),
         required=False,
         empty_label=_("Elle n'est pas dans la liste"),
+        widget=AgencySelect(attrs={"data-agency-directory": ""}),
         label=_("Société qui vous écrit (société de recouvrement)"),
         help_text=_(
             "Choisissez-la dans la liste, ou tapez son nom dans la case suivante."
@@ -224,6 +227,24 @@ class CourrierForm(StepForm):
         if existing + len(files) > MAX_UPLOADS_PER_DOSSIER:
             raise too_many_uploads(existing)
         return [clean_upload(f) for f in files]
+
+    def clean_agency_address(self) -> str:
+        """The directory's address when she left it empty; never a first line
+        that repeats the agency's name (printed above it in the letters)."""
+        agency = self.cleaned_data.get("agency")
+        address = self.cleaned_data.get("agency_address") or ""
+        if agency is not None and not address.strip():
+            address = agency.address
+        name = agency.name if agency else self.cleaned_data.get("agency_name", "")
+        return address_without_name(address, name or "")
+
+    def step_data(self) -> dict[str, list[str]]:
+        """The step shown again with the address as kept (prefilled, deduped)."""
+        data = super().step_data()
+        if "agency_address" in getattr(self, "cleaned_data", {}):
+            key = self.add_prefix("agency_address")
+            data[key] = [self.cleaned_data["agency_address"]]
+        return data
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}

@@ -11,6 +11,7 @@ from typing import Any
 
 from django.db.models import F
 
+from dossiers.addresses import without_name
 from dossiers.assessment import (
     DossierAssessment,
     amount_lines,
@@ -82,7 +83,8 @@ def sender(data: LetterInput) -> Context:
 def agency_address_lines(dossier: Dossier) -> list[str]:
     """The agency's postal address as the recipient block prints it."""
     courrier = (dossier.answers or {}).get("courrier") or {}
-    return _lines(courrier.get("agency_address", ""))
+    name = dossier.agency_name or courrier.get("agency_name") or ""
+    return without_name(_lines(courrier.get("agency_address", "")), name)
 
 
 def recipient(data: LetterInput) -> Context:
@@ -91,7 +93,10 @@ def recipient(data: LetterInput) -> Context:
         "name": data.dossier.agency_name or courrier.get("agency_name") or "",
         "address_lines": agency_address_lines(data.dossier),
         "creditor": courrier.get("creditor_name", ""),
-        "creditor_address_lines": _lines(courrier.get("creditor_address", "")),
+        "creditor_address_lines": without_name(
+            _lines(courrier.get("creditor_address", "")),
+            courrier.get("creditor_name", ""),
+        ),
     }
 
 
