@@ -16,8 +16,17 @@ from django.utils import timezone
 from accounts.models import User
 
 from . import private_files
-from .assessment import as_decimal, assess_dossier, timeline_marks_for
-from .models import CalendarToken, Dossier, TimelineEvent, Upload
+from .assessment import as_date, as_decimal, assess_dossier, timeline_marks_for
+from .law.checks import LETTER_KINDS
+from .law.dates import format_date_fr
+from .models import (
+    CalendarToken,
+    Dossier,
+    TimelineDirection,
+    TimelineEvent,
+    TimelineKind,
+    Upload,
+)
 from .uploads import MAX_UPLOADS_PER_DOSSIER, CleanFile, UploadLimitReached
 
 
@@ -50,6 +59,7 @@ def dossier_save_step(
     Called as soon as a step validates, so that nothing is lost when the
     browser closes or the session expires.
     """
+    today = today or timezone.localdate()
     dossier.wizard_data = {**(dossier.wizard_data or {}), step: dict(raw)}
     dossier.answers = {**(dossier.answers or {}), step: jsonable(answers)}
     dossier.current_step = next_step or step
@@ -57,12 +67,40 @@ def dossier_save_step(
     # The agency comes from a validated choice and the JSON from the forms.
     # Computed before the transaction: on SQLite it holds the database's
     # write lock, which every other step POST waits for.
-    _refresh_summary(dossier, today=today or timezone.localdate())
+    _refresh_summary(dossier, today=today)
     dossier.full_clean(exclude=[*UNCHANGED_BY_A_STEP, "agency", *STEP_JSON])
     with private_files.atomic():  # files stored by this step go if it rolls back
         uploads_add(dossier=dossier, files=files)
         dossier.save(update_fields=[*STEP_JSON, "current_step", *SUMMARY, "updated_at"])
+        if step == "courrier":
+            received_letter_sync(dossier=dossier, today=today)
     return dossier
+
+
+RECEIVED_SOURCE = "wizard:courrier"
+"""``TimelineEvent.source`` of the letter described in « Le courrier »."""
+
+
+def received_letter_sync(*, dossier: Dossier, today: dt.date) -> None:
+    """The letter of « Le courrier » in the timeline, from the day she received
+    it (else its date), kept in step when she edits the step (idempotent)."""
+    courrier = (dossier.answers or {}).get("courrier") or {}
+    written = as_date(courrier.get("letter_date"))
+    kind = LETTER_KINDS.get(courrier.get("letter_kind") or "")
+    what = kind.label if kind else "Courrier"
+    timeline_sync(
+        dossier=dossier,
+        source=RECEIVED_SOURCE,
+        kind=TimelineKind.LETTER_RECEIVED,
+        occurred_on=as_date(courrier.get("received_date")) or written,
+        direction=TimelineDirection.FROM_AGENCY,
+        who=dossier.agency_name,
+        content=(
+            f"{what}{f' du {format_date_fr(written)}' if written else ''}, "
+            "décrit à l'étape « Le courrier »."
+        ),
+        today=today,
+    )
 
 
 def dossier_set_current_step(*, dossier: Dossier, step: str) -> None:
