@@ -1,6 +1,7 @@
 """Letter forms: personal paragraph, plan options, sending record."""
 
 import datetime as dt
+import re
 from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
@@ -82,6 +83,25 @@ class PlanForm(LetterForm):
 
 SENDING_FIELDS = ("sent_on", "registered_number", "ar_received_on")
 
+REGISTERED_FORMATS = (
+    re.compile(r"\d[A-Z]\d{11}"),  # La Poste, in France: 1A 234 567 8901 2
+    re.compile(r"[A-Z]{2}\d{9}[A-Z]{2}"),  # international (UPU S10): RR123456785FR
+)
+NUMBER_WARNING = (
+    "Ce numéro ne ressemble pas à un numéro de recommandé de La Poste "
+    "(13 caractères, par exemple 1A 234 567 8901 2). Il est enregistré : "
+    "vérifiez-le sur le récépissé, c'est votre preuve d'envoi."
+)
+
+
+def registered_number_plausible(number: str) -> bool:
+    """Whether ``number`` has the shape of a La Poste registered-mail number
+    (spaces and dashes aside). Others are kept, with a warning: a receipt of
+    another carrier or an electronic registered letter has its own format,
+    and the date of sending matters more than the number's shape."""
+    compact = re.sub(r"[\s-]", "", number).upper()
+    return any(pattern.fullmatch(compact) for pattern in REGISTERED_FORMATS)
+
 
 class SentForm(forms.Form):
     """Which version left, when and how. ``versions``: the letter's versions,
@@ -140,6 +160,14 @@ class SentForm(forms.Form):
     def clears(self) -> bool:
         """Valid, empty, and a sending was recorded: the sending is cleared."""
         return self.recorded and not self._sending(self.cleaned_data)
+
+    @property
+    def number_warning(self) -> str:
+        """A warning for a kept but unusual number (valid form only)."""
+        number = self.cleaned_data.get("registered_number") or ""
+        return (
+            NUMBER_WARNING if number and not registered_number_plausible(number) else ""
+        )
 
     @property
     def sent_version(self) -> LetterVersion | None:

@@ -200,6 +200,8 @@ def letter_sent(request: HttpRequest, dossier_id: int, kind: str) -> HttpRespons
         )
     else:
         messages.success(request, "Envoi enregistré.")
+    if form.number_warning:
+        messages.warning(request, form.number_warning)
     return redirect("letters:page", dossier_id=dossier.pk, kind=spec.slug)
 
 
