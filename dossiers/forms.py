@@ -2,6 +2,7 @@
 
 import re
 from collections.abc import Iterable, Mapping
+from decimal import Decimal
 from typing import Any, ClassVar
 
 from django import forms
@@ -418,6 +419,18 @@ class MontantsForm(RowsForm):
             "activité d'indépendant."
         ),
     )
+
+    def clean_total_claimed(self) -> Decimal | None:
+        total: Decimal | None = self.cleaned_data.get("total_claimed")
+        if total is not None and total == 0:
+            raise forms.ValidationError(
+                _(
+                    "Le total ne peut pas être 0 € : recopiez la somme que le "
+                    "courrier vous demande de payer."
+                ),
+                code="zero_total",
+            )
+        return total
 
     def answers(self) -> dict[str, Any]:
         data = super().answers()

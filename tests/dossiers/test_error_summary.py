@@ -132,3 +132,16 @@ def test_enter_in_a_text_field_saves_and_continues(
     assert response.status_code == 302
     dossier.refresh_from_db()
     assert step in dossier.answers
+
+
+@pytest.mark.parametrize("zero", ["0", "0,00", "0 €"])
+def test_a_zero_total_is_refused_in_french(debtor_client: Client, zero: str) -> None:
+    """Issue 19, item 14: « 0 € » was accepted as the sum claimed."""
+    dossier = started(debtor_client)
+    data = post_data("montants", **{"montants-total_claimed": zero})
+    response = debtor_client.post(step_url(dossier, "montants"), data)
+    assert response.status_code == 200
+    page = html.unescape(response.content.decode())
+    assert "Le total ne peut pas être 0 € : recopiez la somme" in page
+    dossier.refresh_from_db()
+    assert "montants" not in dossier.answers
