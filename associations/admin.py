@@ -43,6 +43,13 @@ REVIEW_COLUMNS = {
 }
 
 
+def person_label(user: Any) -> str:
+    """« Sophie Martin (sophie.martin@example.org) »: two members of the same
+    name are told apart."""
+    name = user.get_full_name()
+    return f"{name} ({user.email})" if name else user.email
+
+
 class ReviewForm(ModelForm):  # type: ignore[type-arg]
     """Only members of the review's own association can be assigned."""
 
@@ -57,6 +64,7 @@ class ReviewForm(ModelForm):  # type: ignore[type-arg]
             field.queryset = selectors.members_of(  # type: ignore[attr-defined]
                 self.instance.association_id
             )
+            field.label_from_instance = person_label  # type: ignore[attr-defined]
 
 
 class ScopedInline(admin.StackedInline):  # type: ignore[type-arg]
@@ -94,12 +102,18 @@ class ReviewInline(ScopedInline):
 class NoteInline(ScopedInline):
     """Append-only: the author edits their own text, others read it."""
 
-    fields = ("association_name", "text", "author", "created_at")
-    readonly_fields = ("association_name", "author", "created_at")
+    fields = ("association_name", "text", "author_name", "created_at")
+    readonly_fields = ("association_name", "author_name", "created_at")
     extra = 1
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Any]:
         return super().get_queryset(request).select_related("author")
+
+    @admin.display(description="auteur")
+    def author_name(self, obj: Any) -> str:
+        """Plain text: a link to the author's account is a 403 to a volunteer."""
+        author = getattr(obj, "author", None) if obj else None
+        return person_label(author) if author is not None else "—"
 
     def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         if obj is None or selectors.acting_association(request.user, obj) is None:
