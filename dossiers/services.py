@@ -86,8 +86,13 @@ def received_letter_sync(*, dossier: Dossier, today: dt.date) -> None:
     it (else its date), kept in step when she edits the step (idempotent)."""
     courrier = (dossier.answers or {}).get("courrier") or {}
     written = as_date(courrier.get("letter_date"))
-    kind = LETTER_KINDS.get(courrier.get("letter_kind") or "")
-    what = kind.label if kind else "Courrier"
+    code = courrier.get("letter_kind") or "autre"
+    kind = LETTER_KINDS.get(code)
+    what = (
+        kind.label[:1].lower() + kind.label[1:]
+        if kind and code != "autre"
+        else "courrier"
+    )
     timeline_sync(
         dossier=dossier,
         source=RECEIVED_SOURCE,
@@ -96,8 +101,8 @@ def received_letter_sync(*, dossier: Dossier, today: dt.date) -> None:
         direction=TimelineDirection.FROM_AGENCY,
         who=dossier.agency_name,
         content=(
-            f"{what}{f' du {format_date_fr(written)}' if written else ''}, "
-            "décrit à l'étape « Le courrier »."
+            f"Courrier décrit à l'étape « Le courrier » : {what}"
+            f"{f' du {format_date_fr(written)}' if written else ''}."
         ),
         today=today,
     )

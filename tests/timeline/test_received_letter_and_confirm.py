@@ -43,7 +43,7 @@ def test_the_first_step_puts_the_letter_received_in_the_timeline(
     )
     assert received.occurred_on.isoformat() == "2026-10-05"  # the day received
     assert received.content == (
-        "Relance amiable du 2 octobre 2026, décrit à l'étape « Le courrier »."
+        "Courrier décrit à l'étape « Le courrier » : relance amiable du 2 octobre 2026."
     )
     detail = debtor_client.get(dossier.get_absolute_url())
     assert "Ajouté depuis l'étape « Le courrier »" in text(detail)
@@ -66,7 +66,7 @@ def test_editing_the_step_updates_the_same_event(debtor_client: Client) -> None:
     [received] = dossier.timeline_events.all()
     assert received.pk == first.pk
     assert received.occurred_on.isoformat() == "2026-10-09"  # no day received
-    assert received.content.startswith("Mise en demeure du 9 octobre 2026")
+    assert received.content.endswith(": mise en demeure du 9 octobre 2026.")
 
 
 def test_the_letter_received_is_kept_by_the_step(debtor_client: Client) -> None:
