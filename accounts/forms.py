@@ -59,6 +59,18 @@ class ProfileForm(forms.ModelForm):  # type: ignore[type-arg]
             "reminders_opt_in",
         )
         widgets: ClassVar = {"address": forms.Textarea(attrs={"rows": 3})}
+        labels: ClassVar = {
+            "reminders_opt_in": _(
+                "Me prévenir par e-mail : rappels d'échéance, et conseils reçus "
+                "d'une association"
+            ),
+        }
+        help_texts: ClassVar = {
+            "reminders_opt_in": _(
+                "Ces e-mails ne disent rien de votre dette : un lien, et vous vous "
+                "connectez pour lire."
+            ),
+        }
 
     postal_code = postal_code_field(required=False)
     phone = phone_field()

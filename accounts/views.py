@@ -5,6 +5,7 @@ from typing import Any
 from django import forms
 from django.contrib import messages
 from django.contrib.auth import SESSION_KEY, login, logout
+from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
 from django.contrib.sessions.models import Session
 from django.http import HttpRequest, HttpResponse
@@ -19,6 +20,18 @@ from dossiers import services as dossier_services
 
 from .forms import ProfileForm, SignUpForm
 from .models import User
+
+
+class LogoutView(auth_views.LogoutView):
+    """Django's log-out (POST), then a word on the page it lands on."""
+
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        response = super().post(request, *args, **kwargs)
+        messages.success(
+            request,
+            _("Vous êtes déconnecté(e). Vos dossiers sont enregistrés : à bientôt."),
+        )
+        return response
 
 
 @method_decorator(login_not_required, name="dispatch")
@@ -44,9 +57,26 @@ def profile(request: HttpRequest) -> HttpResponse:
     form = ProfileForm(request.POST or None, instance=request.user)
     if request.method == "POST" and form.is_valid():
         form.save()
-        messages.success(request, _("Vos coordonnées sont enregistrées."))
+        messages.success(request, profile_saved_message(form))
         return redirect("accounts:profile")
     return render(request, "registration/profile.html", {"form": form})
+
+
+def profile_saved_message(form: ProfileForm) -> str:
+    """What was saved: her details, her choice of e-mails, both, or nothing."""
+    changed = set(form.changed_data)
+    parts = []
+    if changed - {"reminders_opt_in"}:
+        parts.append(_("Vos coordonnées sont enregistrées."))
+    if "reminders_opt_in" in changed:
+        parts.append(
+            _("C'est noté : vous serez prévenu(e) par e-mail.")
+            if form.cleaned_data["reminders_opt_in"]
+            else _(
+                "C'est noté : vous ne recevrez plus d'e-mails de rappel ni de conseil."
+            )
+        )
+    return " ".join(parts) or _("Rien n'a changé : tout était déjà enregistré.")
 
 
 class DeleteAccountForm(forms.Form):

@@ -7,26 +7,20 @@ Debtor data is read-only and cannot be deleted except by a superuser.
 
 from typing import Any
 
-from django.apps import apps
 from django.contrib import admin
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
 from django.db.models import OuterRef, QuerySet, Subquery
 from django.forms import BaseInlineFormSet, ModelForm
-from django.http import HttpRequest, HttpResponse
-from django.template.loader import render_to_string
-from django.urls import reverse
-from django.utils import timezone
-from django.utils.html import format_html, format_html_join
-from django.utils.safestring import SafeString
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.urls import URLPattern, path
 
 from dossiers import access
-from dossiers.assessment import assess_dossier
-from dossiers.law.checks import LETTER_KINDS
-from dossiers.law.findings import RESPONSE_TITLES
 from dossiers.models import Dossier
 from dossiers.templatetags.dossier_tags import euros, status_label
+from dossiers.views import private_download
 
+from . import admin_sections as sections
 from . import selectors, services
 from .admin_association import AssociationAdmin  # noqa: F401  (registers it)
 from .admin_filters import (
@@ -36,7 +30,7 @@ from .admin_filters import (
     ReviewStatusFilter,
 )
 from .admin_invitation import InvitationAdmin  # noqa: F401  (registers it)
-from .display import answers_rows
+from .admin_sections import SECTION_FIELDS, DossierSections
 from .models import Advice, InternalNote, Review
 
 # Annotations of the changelist (``review_<name>``) from the viewer's review.
@@ -47,6 +41,13 @@ REVIEW_COLUMNS = {
     "assigned_last_name": "assigned_to__last_name",
     "assigned_email": "assigned_to__email",
 }
+
+
+def person_label(user: Any) -> str:
+    """« Sophie Martin (sophie.martin@example.org) »: two members of the same
+    name are told apart."""
+    name = user.get_full_name()
+    return f"{name} ({user.email})" if name else user.email
 
 
 class ReviewForm(ModelForm):  # type: ignore[type-arg]
@@ -63,6 +64,7 @@ class ReviewForm(ModelForm):  # type: ignore[type-arg]
             field.queryset = selectors.members_of(  # type: ignore[attr-defined]
                 self.instance.association_id
             )
+            field.label_from_instance = person_label  # type: ignore[attr-defined]
 
 
 class ScopedInline(admin.StackedInline):  # type: ignore[type-arg]
@@ -100,12 +102,18 @@ class ReviewInline(ScopedInline):
 class NoteInline(ScopedInline):
     """Append-only: the author edits their own text, others read it."""
 
-    fields = ("association_name", "text", "author", "created_at")
-    readonly_fields = ("association_name", "author", "created_at")
+    fields = ("association_name", "text", "author_name", "created_at")
+    readonly_fields = ("association_name", "author_name", "created_at")
     extra = 1
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Any]:
         return super().get_queryset(request).select_related("author")
+
+    @admin.display(description="auteur")
+    def author_name(self, obj: Any) -> str:
+        """Plain text: a link to the author's account is a 403 to a volunteer."""
+        author = getattr(obj, "author", None) if obj else None
+        return person_label(author) if author is not None else "—"
 
     def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         if obj is None or selectors.acting_association(request.user, obj) is None:
@@ -139,7 +147,7 @@ class InternalNoteInline(NoteInline):
 
 
 @admin.register(Dossier)
-class DossierAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
+class DossierAdmin(DossierSections, admin.ModelAdmin):  # type: ignore[type-arg]
     list_display = (
         "title_display",
         "debtor",
@@ -169,35 +177,11 @@ class DossierAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
     actions = ("assign_to_me", "mark_in_progress", "mark_waiting", "mark_closed")
     inlines = (ReviewInline, AdviceInline, InternalNoteInline)
     change_form_template = "admin/associations/dossier_change_form.html"
-    fieldsets = (
-        (
-            "La personne et son courrier",
-            {
-                "fields": (
-                    "debtor_details",
-                    "title",
-                    "agency_name",
-                    "agency_reference",
-                    "letter_kind_label",
-                    "amount",
-                    "limitation",
-                    "limitation_last_day",
-                    "next_deadline",
-                    "urgent",
-                    "completed_at",
-                    "shared_with",
-                )
-            },
-        ),
-        ("Ce que la personne voit", {"fields": ("assessment",)}),
-        ("Documents", {"fields": ("uploads_links", "letters_list")}),
-        (
-            "Réponses au questionnaire",
-            {"fields": ("answers_table",), "classes": ("collapse",)},
-        ),
+    fieldsets = tuple(
+        (title, {"fields": fields}) for title, fields in SECTION_FIELDS.items()
     )
     readonly_fields = tuple(
-        name for _, options in fieldsets for name in options["fields"]
+        name for fields in SECTION_FIELDS.values() for name in fields
     )
 
     class Media:
@@ -279,6 +263,40 @@ class DossierAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
             )
         return super().change_view(request, object_id, form_url, extra_context)
 
+    def get_urls(self) -> list[URLPattern]:
+        view = self.admin_site.admin_view(self.letter_version_view)
+        return [
+            path(
+                "<path:object_id>/lettres/<slug:kind>/<int:number>/",
+                view,
+                name="dossiers_dossier_letter_version",
+            ),
+            *super().get_urls(),
+        ]
+
+    def letter_version_view(
+        self, request: HttpRequest, object_id: str, kind: str, number: int
+    ) -> FileResponse:
+        """A PDF of a letter of a dossier the viewer may see, else 404; every
+        download by someone other than the owner is in the access log."""
+        if request.method != "GET":
+            raise Http404("Version introuvable")
+        dossier = self.get_object(request, unquote(object_id))
+        if dossier is None or not self.has_view_permission(request, dossier):
+            raise Http404("Dossier introuvable")
+        version = sections.get_letter_version(dossier, kind, number)
+        if dossier.owner_id != request.user.pk:
+            services.access_log_record(
+                user=request.user,  # type: ignore[arg-type]
+                dossier=dossier,
+                path=request.path,
+            )
+        return private_download(
+            version.pdf.open("rb"),
+            filename=version.download_name,
+            content_type="application/pdf",
+        )
+
     # Columns
 
     @admin.display(description="dossier", ordering="title")
@@ -312,82 +330,6 @@ class DossierAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
             if part
         )
         return full_name or obj.review_assigned_email  # type: ignore[attr-defined, no-any-return]
-
-    # Read-only sections of the change page
-
-    @admin.display(description="personne")
-    def debtor_details(self, obj: Dossier) -> str:
-        owner = obj.owner
-        return format_html(
-            "{}<br>{}<br>{} {} {}",
-            owner.get_full_name() or "—",
-            owner.email,
-            owner.address,
-            owner.postal_code,
-            owner.city,
-        )
-
-    @admin.display(description="partagé avec")
-    def shared_with(self, obj: Dossier) -> str:
-        shares = selectors.active_shares(obj)
-        return (
-            ", ".join(
-                f"{s.association.name} (depuis le {timezone.localdate(s.consented_at):%d/%m/%Y})"
-                for s in shares
-            )
-            or "—"
-        )
-
-    @admin.display(description="constats et prescription")
-    def assessment(self, obj: Dossier) -> SafeString:
-        context = {"assessment": assess_dossier(obj, today=timezone.localdate())}
-        return render_to_string("associations/admin/assessment.html", context)
-
-    @admin.display(description="documents déposés")
-    def uploads_links(self, obj: Dossier) -> str:
-        return (
-            format_html_join(
-                "",
-                '<p><a href="{}">{}</a> <span class="quiet">({}, {})</span></p>',
-                (
-                    (
-                        reverse("associations:upload", args=[obj.pk, upload.pk]),
-                        upload.download_name,
-                        upload.original_name or upload.get_kind_display(),
-                        f"{timezone.localdate(upload.uploaded_at):%d/%m/%Y}",
-                    )
-                    for upload in obj.uploads.all()
-                ),
-            )
-            or "—"
-        )
-
-    @admin.display(description="type de courrier")
-    def letter_kind_label(self, obj: Dossier) -> str:
-        choice = LETTER_KINDS.get(obj.letter_kind)
-        return choice.label if choice else (obj.letter_kind or "—")
-
-    @admin.display(description="lettres")
-    def letters_list(self, obj: Dossier) -> str:
-        if not apps.is_installed("letters"):
-            return "—"
-        return (
-            ", ".join(
-                f"{RESPONSE_TITLES.get(letter.kind, letter.kind)}"
-                + (
-                    f" (envoyée le {letter.sent_on:%d/%m/%Y})"
-                    if letter.sent_on
-                    else " (non envoyée)"
-                )
-                for letter in obj.letters.all()  # type: ignore[attr-defined]
-            )
-            or "—"
-        )
-
-    @admin.display(description="réponses")
-    def answers_table(self, obj: Dossier) -> SafeString:
-        rows = answers_rows(obj.answers)
-        return render_to_string("associations/admin/answers.html", {"steps": rows})
 
     # Actions (the changelist queryset is already scoped)
 

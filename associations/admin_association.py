@@ -134,7 +134,9 @@ class MembershipForm(forms.ModelForm):  # type: ignore[type-arg]
 
 @admin.register(Membership)
 class MembershipAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
-    list_display = ("user", "member_email", "association", "role", "created_at")
+    # On a phone (static/css/admin.css) the association and the date give way,
+    # so that the e-mail, which tells two members of the same name apart, shows.
+    list_display = ("member_name", "member_email", "role", "association", "created_at")
     list_select_related = ("user", "association")
     list_filter = ("role",)
     search_fields = ("user__email", "user__last_name")
@@ -173,6 +175,10 @@ class MembershipAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
     @admin.display(description="e-mail", ordering="user__email")
     def member_email(self, obj: Membership) -> str:
         return obj.user.email
+
+    @admin.display(description="membre", ordering="user__last_name")
+    def member_name(self, obj: Membership) -> str:
+        return obj.user.get_full_name() or obj.user.email
 
     def save_model(
         self, request: HttpRequest, obj: Membership, form: Any, change: bool

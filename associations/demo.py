@@ -13,8 +13,9 @@ from .models import Advice, Association, InternalNote, Membership
 
 ADVICE = (
     "Bonjour Sophie, nous avons relu votre dossier. Le crédit semble forclos : "
-    "ne payez rien pour l'instant et envoyez la lettre d'opposition proposée, "
-    "en recommandé avec avis de réception. Appelez-nous si l'agence insiste."
+    "ne payez rien pour l'instant et envoyez à l'agence la lettre « dette "
+    "prescrite ou forclose », en recommandé avec avis de réception. "
+    "Appelez-nous si l'agence insiste."
 )
 NOTE = "Vérifier la date du premier incident non régularisé avec le relevé de compte."
 

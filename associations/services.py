@@ -16,7 +16,7 @@ from django.utils import timezone
 from accounts.models import User
 from dossiers.models import Dossier
 
-from . import roles, selectors
+from . import notify, roles, selectors
 from .models import (
     AccessLog,
     Advice,
@@ -161,11 +161,13 @@ def note_save(*, note: Advice | InternalNote, author: User) -> None:
     """Save advice or an internal note: append-only except for its author.
 
     A new note is signed by ``author`` for the association ``author`` acts
-    for on the dossier (``selectors.acting_association``). An existing note
+    for on the dossier (``selectors.acting_association``); new advice is
+    announced to the debtor by e-mail if she opted in (``notify``). An existing note
     can only be edited by its author; author, association and dossier never
     change. Raises PermissionDenied otherwise.
     """
-    if note.pk is None:
+    created = note.pk is None
+    if created:
         note.author = author
         if note.association_id is None:
             association = selectors.acting_association(author, note.dossier)
@@ -181,6 +183,8 @@ def note_save(*, note: Advice | InternalNote, author: User) -> None:
         note.dossier_id = original.dossier_id
     note.full_clean()
     note.save()
+    if created and isinstance(note, Advice):
+        notify.advice_notify(advice=note)
 
 
 @transaction.atomic

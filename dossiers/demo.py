@@ -213,15 +213,6 @@ class DemoEvent:
 
 SOPHIE_TIMELINE = (
     DemoEvent(
-        TimelineKind.LETTER_RECEIVED,
-        0,
-        None,
-        TimelineDirection.FROM_AGENCY,
-        "Intrum",
-        "Lettre de relance du 12 octobre 2026 : 2 486,90 € réclamés pour un crédit "
-        "Cetelem, dont 160 € de frais ; paiement demandé sous 8 jours.",
-    ),
-    DemoEvent(
         TimelineKind.CALL,
         5,
         dt.time(21, 40),
@@ -239,7 +230,8 @@ SOPHIE_TIMELINE = (
         "Nouvel appel : menace de prévenir mon employeur si je ne paie pas ce soir.",
     ),
 )
-"""Sophie's story: the letter, then two calls at night. The letters demo adds
+"""Sophie's story: two calls at night after her letter (which « Le courrier »
+puts in the timeline by itself). The letters demo adds
 the registered letter sent and its avis de réception (kept in step by
 ``letters.services.sync_timeline``)."""
 

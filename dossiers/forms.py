@@ -2,6 +2,7 @@
 
 import re
 from collections.abc import Callable, Iterable, Mapping
+from decimal import Decimal
 from typing import Any, ClassVar
 
 from django import forms
@@ -12,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from . import answers as typed
+from .addresses import address_without_name
 from .assessment import LawMemo, claim_from
 from .fields import (
     EuroField,
@@ -31,6 +33,7 @@ from .uploads import (
     say_files_not_kept,
     too_many_uploads,
 )
+from .widgets import AgencySelect
 
 YES_NO = [("yes", _("Oui")), ("no", _("Non"))]
 YES_NO_UNKNOWN = [*YES_NO, ("unknown", _("Je ne sais pas"))]
@@ -117,6 +120,7 @@ class CourrierForm(StepForm):
         queryset=Agency.objects.all(),
         required=False,
         empty_label=_("Elle n'est pas dans la liste"),
+        widget=AgencySelect(attrs={"data-agency-directory": ""}),
         label=_("Société qui vous écrit (société de recouvrement)"),
         help_text=_(
             "Choisissez-la dans la liste, ou tapez son nom dans la case suivante."
@@ -227,6 +231,24 @@ class CourrierForm(StepForm):
         if existing + len(files) > MAX_UPLOADS_PER_DOSSIER:
             raise too_many_uploads(existing)
         return [clean_upload(f) for f in files]
+
+    def clean_agency_address(self) -> str:
+        """The directory's address when she left it empty; never a first line
+        that repeats the agency's name (printed above it in the letters)."""
+        agency = self.cleaned_data.get("agency")
+        address = self.cleaned_data.get("agency_address") or ""
+        if agency is not None and not address.strip():
+            address = agency.address
+        name = agency.name if agency else self.cleaned_data.get("agency_name", "")
+        return address_without_name(address, name or "")
+
+    def step_data(self) -> dict[str, list[str]]:
+        """The step shown again with the address as kept (prefilled, deduped)."""
+        data = super().step_data()
+        if "agency_address" in getattr(self, "cleaned_data", {}):
+            key = self.add_prefix("agency_address")
+            data[key] = [self.cleaned_data["agency_address"]]
+        return data
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -406,6 +428,18 @@ class MontantsForm(RowsForm):
             "activité d'indépendant."
         ),
     )
+
+    def clean_total_claimed(self) -> Decimal | None:
+        total: Decimal | None = self.cleaned_data.get("total_claimed")
+        if total is not None and total == 0:
+            raise forms.ValidationError(
+                _(
+                    "Le total ne peut pas être 0 € : recopiez la somme que le "
+                    "courrier vous demande de payer."
+                ),
+                code="zero_total",
+            )
+        return total
 
 
 class VerificationsForm(StepForm):

@@ -315,6 +315,12 @@ class TimelineEvent(models.Model):
         return bool(self.source)
 
     @property
+    def source_step(self) -> str:
+        """The wizard step of a ``wizard:<step>`` event, else ``""``."""
+        prefix, _sep, step = self.source.partition(":")
+        return step if prefix == "wizard" else ""
+
+    @property
     def source_letter_kind(self) -> str:
         """The letter kind of a ``letter:<kind>:<mark>`` event, else ``""``."""
         prefix, _sep, rest = self.source.partition(":")

@@ -18,7 +18,16 @@ from accounts.models import User
 from . import private_files
 from .answers import Courrier, Montants, StepAnswers
 from .assessment import assess_dossier
-from .models import CalendarToken, Dossier, TimelineEvent, Upload
+from .law.checks import LETTER_KINDS
+from .law.dates import format_date
+from .models import (
+    CalendarToken,
+    Dossier,
+    TimelineDirection,
+    TimelineEvent,
+    TimelineKind,
+    Upload,
+)
 from .timeline_facts import timeline_marks_for
 from .uploads import MAX_UPLOADS_PER_DOSSIER, CleanFile, UploadLimitReached
 
@@ -52,6 +61,7 @@ def dossier_save_step(
     browser closes or the session expires. ``answers``' type names the step.
     """
     step = answers.step
+    today = today or timezone.localdate()
     dossier.wizard_data = {**(dossier.wizard_data or {}), step: dict(raw)}
     dossier.answers = dossier.answers.with_step(answers)
     dossier.current_step = next_step or step
@@ -59,12 +69,46 @@ def dossier_save_step(
     # The agency comes from a validated choice and the JSON from the forms.
     # Computed before the transaction: on SQLite it holds the database's
     # write lock, which every other step POST waits for.
-    _refresh_summary(dossier, today=today or timezone.localdate())
+    _refresh_summary(dossier, today=today)
     dossier.full_clean(exclude=[*UNCHANGED_BY_A_STEP, "agency", *STEP_JSON])
     with private_files.atomic():  # files stored by this step go if it rolls back
         uploads_add(dossier=dossier, files=files)
         dossier.save(update_fields=[*STEP_JSON, "current_step", *SUMMARY, "updated_at"])
+        if isinstance(answers, Courrier):
+            # Runs the law again only if the letter's dates changed (its marks).
+            received_letter_sync(dossier=dossier, today=today)
     return dossier
+
+
+RECEIVED_SOURCE = "wizard:courrier"
+"""``TimelineEvent.source`` of the letter described in « Le courrier »."""
+
+
+def received_letter_sync(*, dossier: Dossier, today: dt.date) -> None:
+    """The letter of « Le courrier » in the timeline, from the day she received
+    it (else its date), kept in step when she edits the step (idempotent)."""
+    courrier = dossier.answers.get(Courrier)
+    written = courrier.letter_date
+    code = courrier.letter_kind or "autre"
+    kind = LETTER_KINDS.get(code)
+    what = (
+        kind.label[:1].lower() + kind.label[1:]
+        if kind and code != "autre"
+        else "courrier"
+    )
+    timeline_sync(
+        dossier=dossier,
+        source=RECEIVED_SOURCE,
+        kind=TimelineKind.LETTER_RECEIVED,
+        occurred_on=courrier.received_date or written,
+        direction=TimelineDirection.FROM_AGENCY,
+        who=dossier.agency_name,
+        content=(
+            f"Courrier décrit à l'étape « Le courrier » : {what}"
+            f"{f' du {format_date(written)}' if written else ''}."
+        ),
+        today=today,
+    )
 
 
 def dossier_set_current_step(*, dossier: Dossier, step: str) -> None:

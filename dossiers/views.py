@@ -163,21 +163,31 @@ def _announce(request: HttpRequest, event: TimelineEvent) -> None:
         )
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 def timeline_delete(
     request: HttpRequest, dossier_id: int, event_id: int
 ) -> HttpResponse:
+    """GET asks for confirmation (no JavaScript needed); POST removes."""
     event = access.get_event_for_owner(request.user, dossier_id, event_id)
+    if request.method == "GET":
+        context = {"dossier": event.dossier, "event": event}
+        return render(request, "dossiers/timeline/delete.html", context)
     try:
         services.timeline_delete(event=event)
     except services.TimelineEventLocked:
-        messages.error(
-            request,
-            _(
-                "Cet événement vient d'une lettre : modifiez la date d'envoi ou "
-                "d'avis de réception sur la page de la lettre."
-            ),
-        )
+        messages.error(request, _locked_message(event))
     else:
         messages.success(request, _("L'événement est retiré de la chronologie."))
     return redirect("dossiers:detail", dossier_id=event.dossier_id)
+
+
+def _locked_message(event: TimelineEvent) -> str:
+    if event.source_step:
+        return _(
+            "Cet événement vient de l'étape « Le courrier » : modifiez-y la date "
+            "du courrier ou de sa réception."
+        )
+    return _(
+        "Cet événement vient d'une lettre : modifiez la date d'envoi ou "
+        "d'avis de réception sur la page de la lettre."
+    )

@@ -2,6 +2,8 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from accounts import views as account_views
+
 from . import views
 
 admin.site.site_header = "Assistant recouvrement — espace bénévoles"
@@ -20,7 +22,7 @@ urlpatterns = [
         auth_views.LoginView.as_view(redirect_authenticated_user=True),
         name="login",
     ),
-    path("deconnexion/", auth_views.LogoutView.as_view(), name="logout"),
+    path("deconnexion/", account_views.LogoutView.as_view(), name="logout"),
     path("compte/", include("accounts.urls")),
     path("", include("associations.urls")),
     path("dossiers/", include("dossiers.urls")),

@@ -47,9 +47,13 @@ def _letter_row(letter: Letter) -> dict[str, Any]:
                 "number": version.number,
                 "date_text": format_date(timezone.localdate(version.created_at)),
                 "sha256": version.sha256,
+                "sent": version.pk == letter.sent_version_id,
             }
             for version in versions
         ],
+        "sent_number": next(
+            (v.number for v in versions if v.pk == letter.sent_version_id), None
+        ),
         "sent_text": format_date(letter.sent_on) if letter.sent_on else "",
         "registered_number": letter.registered_number,
         "ar_text": format_date(letter.ar_received_on) if letter.ar_received_on else "",

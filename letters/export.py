@@ -13,6 +13,7 @@ from typing import IO
 from django.utils import timezone
 
 from dossiers.assessment import assess_dossier
+from dossiers.law.dates import format_date
 from dossiers.models import Dossier
 
 from .chronology import render_chronology
@@ -71,12 +72,30 @@ def _copy(
     return True
 
 
+def sent_note(version: LetterVersion) -> str:
+    """`` — la version envoyée le 3 décembre 2026 (recommandé n° …)`` for the
+    version that went in the envelope, else « »."""
+    letter = version.letter
+    if letter.sent_version_id != version.pk or letter.sent_on is None:
+        return ""
+    note = f" — la version envoyée le {format_date(letter.sent_on)}"
+    if letter.registered_number:
+        note += f" (recommandé n° {letter.registered_number})"
+    if letter.ar_received_on:
+        note += f", avis de réception reçu le {format_date(letter.ar_received_on)}"
+    return note
+
+
 def _readme(
-    dossier: Dossier, today: dt.date, entries: list[str], missing: list[str]
+    dossier: Dossier,
+    today: dt.date,
+    entries: list[str],
+    missing: list[str],
+    notes: dict[str, str],
 ) -> str:
     lines = [
         f"Export du dossier « {dossier.display_title} »",
-        f"Établi le {today:%d/%m/%Y} par l'Assistant recouvrement.",
+        f"Établi le {format_date(today)} par l'Assistant recouvrement.",
         "",
         "Contenu :",
         f"- {entries[0]} : la chronologie (événements, échéances, lettres envoyées"
@@ -86,7 +105,7 @@ def _readme(
         f"- {DOCUMENTS_DIR}/ : les courriers et documents que vous avez déposés.",
         "",
         "Fichiers :",
-        *(f"- {entry}" for entry in entries),
+        *(f"- {entry}{notes.get(entry, '')}" for entry in entries),
     ]
     if missing:
         lines += ["", "Fichiers introuvables au moment de l'export :"]
@@ -117,6 +136,7 @@ def build_archive(dossier: Dossier, *, today: dt.date | None = None) -> IO[bytes
     taken: set[str] = set()
     entries: list[str] = []
     missing: list[str] = []
+    notes: dict[str, str] = {}
     output = tempfile.TemporaryFile(prefix="export-", suffix=".zip")  # noqa: SIM115
     try:
         with zipfile.ZipFile(output, "w", compression=zipfile.ZIP_DEFLATED) as archive:
@@ -125,6 +145,7 @@ def build_archive(dossier: Dossier, *, today: dt.date | None = None) -> IO[bytes
             entries.append(entry)
             for version in versions:
                 entry = _unique(f"{LETTERS_DIR}/{version.download_name}", taken)
+                notes[entry] = sent_note(version)
                 if _copy(archive, version.pdf, entry, version.created_at):
                     entries.append(entry)
                 else:
@@ -138,7 +159,7 @@ def build_archive(dossier: Dossier, *, today: dt.date | None = None) -> IO[bytes
                     entries.append(entry)
                 else:
                     missing.append(entry)
-            readme = _readme(dossier, today, entries, missing)
+            readme = _readme(dossier, today, entries, missing, notes)
             archive.writestr(_entry(README_NAME, now), readme)
     except BaseException:
         output.close()

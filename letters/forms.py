@@ -1,6 +1,8 @@
 """Letter forms: personal paragraph, plan options, sending record."""
 
 import datetime as dt
+import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -14,7 +16,7 @@ from dossiers.law.schedule import ScheduleInputError
 from dossiers.models import Dossier
 
 from .contexts import plan, suggested_monthly
-from .models import PERSONAL_MAX_LENGTH, REGISTERED_MAX_LENGTH
+from .models import PERSONAL_MAX_LENGTH, REGISTERED_MAX_LENGTH, LetterVersion
 
 
 @dataclass(frozen=True)
@@ -126,10 +128,40 @@ class PlanForm(LetterForm):
         return {"monthly": data.get("monthly"), "first_due": data.get("first_due")}
 
 
-class SentForm(forms.Form):
-    """When and how the letter left. ``prepared_on``: the day its first PDF
-    was generated; she cannot have posted it before."""
+SENDING_FIELDS = ("sent_on", "registered_number", "ar_received_on")
 
+REGISTERED_FORMATS = (
+    re.compile(r"\d[A-Z]\d{11}"),  # La Poste, in France: 1A 234 567 8901 2
+    re.compile(r"[A-Z]{2}\d{9}[A-Z]{2}"),  # international (UPU S10): RR123456785FR
+)
+NUMBER_WARNING = (
+    "Ce numéro ne ressemble pas à un numéro de recommandé de La Poste "
+    "(13 caractères, par exemple 1A 234 567 8901 2). Il est enregistré : "
+    "vérifiez-le sur le récépissé, c'est votre preuve d'envoi."
+)
+
+
+def registered_number_plausible(number: str) -> bool:
+    """Whether ``number`` has the shape of a La Poste registered-mail number
+    (spaces and dashes aside). Others are kept, with a warning: a receipt of
+    another carrier or an electronic registered letter has its own format,
+    and the date of sending matters more than the number's shape."""
+    compact = re.sub(r"[\s-]", "", number).upper()
+    return any(pattern.fullmatch(compact) for pattern in REGISTERED_FORMATS)
+
+
+class SentForm(forms.Form):
+    """Which version left, when and how. ``versions``: the letter's versions,
+    oldest first; she cannot have posted one before it was generated."""
+
+    version = forms.TypedChoiceField(
+        label="Version envoyée",
+        help_text="Celle que vous avez mise sous enveloppe (la dernière, en général).",
+        coerce=int,
+        required=False,
+        empty_value=None,
+        error_messages={"invalid_choice": "Choisissez une version de la liste."},
+    )
     sent_on = forms.DateField(
         label="Envoyée le",
         required=False,
@@ -156,7 +188,7 @@ class SentForm(forms.Form):
         self,
         *args: Any,
         today: dt.date | None = None,
-        prepared_on: dt.date | None = None,
+        versions: Sequence[LetterVersion] = (),
         recorded: bool = False,
         **kwargs: Any,
     ) -> None:
@@ -164,13 +196,48 @@ class SentForm(forms.Form):
         clears it; otherwise an empty form is refused)."""
         super().__init__(*args, **kwargs)
         self.today = today or timezone.localdate()
-        self.prepared_on = prepared_on
+        self.versions = {version.number: version for version in versions}
         self.recorded = recorded
+        self.fields["version"].choices = [
+            (number, f"Version {number}, générée le {_generated_on(version)}")
+            for number, version in reversed(self.versions.items())
+        ]
 
     @property
     def clears(self) -> bool:
         """Valid, empty, and a sending was recorded: the sending is cleared."""
-        return self.recorded and not any(self.cleaned_data.values())
+        return self.recorded and not self._sending(self.cleaned_data)
+
+    @property
+    def number_warning(self) -> str:
+        """A warning for a kept but unusual number (valid form only)."""
+        number = self.cleaned_data.get("registered_number") or ""
+        return (
+            NUMBER_WARNING if number and not registered_number_plausible(number) else ""
+        )
+
+    @property
+    def sent_version(self) -> LetterVersion | None:
+        """The version chosen, else the latest one (valid form only)."""
+        return self._chosen(self.cleaned_data.get("version"))
+
+    def _chosen(self, number: int | None) -> LetterVersion | None:
+        if number is None and self.versions:
+            number = max(self.versions)
+        return self.versions.get(number) if number is not None else None
+
+    def sending(self) -> dict[str, Any]:
+        """What ``services.letter_mark_sent`` records (valid form only): all
+        empty clears the sending."""
+        values = {name: self.cleaned_data.get(name) for name in SENDING_FIELDS}
+        values["registered_number"] = values["registered_number"] or ""
+        recorded = self._sending(self.cleaned_data)
+        return {**values, "version": self.sent_version if recorded else None}
+
+    @staticmethod
+    def _sending(data: dict[str, Any]) -> bool:
+        """Whether anything of a sending is in ``data``."""
+        return any(data.get(name) for name in SENDING_FIELDS)
 
     def clean_registered_number(self) -> str:
         value: str = " ".join(self.cleaned_data.get("registered_number", "").split())
@@ -186,11 +253,12 @@ class SentForm(forms.Form):
         for name in ("sent_on", "ar_received_on"):
             if data.get(name) and data[name] > self.today:
                 self.add_error(name, "Cette date ne peut pas être dans le futur.")
-        if sent and self.prepared_on and sent < self.prepared_on:
+        prepared_on = self._prepared_on(data)
+        if sent and prepared_on and sent < prepared_on:
             self.add_error(
                 "sent_on",
-                "Cette lettre a été préparée le "
-                f"{format_date(self.prepared_on)} : elle n'a pas pu partir avant.",
+                "Cette version a été préparée le "
+                f"{format_date(prepared_on)} : elle n'a pas pu partir avant.",
             )
         if ar and not sent:
             self.add_error("sent_on", "Indiquez d'abord la date d'envoi.")
@@ -200,8 +268,20 @@ class SentForm(forms.Form):
             )
         if data.get("registered_number") and not sent:
             self.add_error("sent_on", "Indiquez la date d'envoi du recommandé.")
-        if not self.recorded and not self.errors and not any(data.values()):
+        if not self.recorded and not self.errors and not self._sending(data):
             self.add_error(
                 "sent_on", "Indiquez la date à laquelle vous avez envoyé la lettre."
             )
         return data
+
+    def _prepared_on(self, data: dict[str, Any]) -> dt.date | None:
+        version = self._chosen(data.get("version"))
+        return _generated_on_date(version) if version is not None else None
+
+
+def _generated_on_date(version: LetterVersion) -> dt.date:
+    return timezone.localdate(version.created_at)
+
+
+def _generated_on(version: LetterVersion) -> str:
+    return format_date(_generated_on_date(version))

@@ -38,6 +38,17 @@ class Letter(models.Model):
     ar_received_on = models.DateField(
         _("avis de réception reçu le"), null=True, blank=True
     )
+    # The version that went in the envelope: the sending and the avis de
+    # réception above are those of this version (set with them, cleared with
+    # them; ``services.letter_mark_sent``).
+    sent_version = models.ForeignKey(
+        "LetterVersion",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("version envoyée"),
+    )
 
     class Meta:
         ordering = ("created_at", "id")

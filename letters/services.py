@@ -116,15 +116,24 @@ def letter_mark_sent(
     sent_on: dt.date | None,
     registered_number: str,
     ar_received_on: dt.date | None,
+    version: LetterVersion | None = None,
     today: dt.date | None = None,
 ) -> Letter:
-    """Record the sending (date, registered-mail number) and the AR's return.
+    """Record the sending (date, registered-mail number) and the AR's return,
+    for the version that went in the envelope (default: the latest one).
 
+    Nothing recorded (all empty): the sending is cleared, version included.
     Both appear in the dossier's timeline by themselves (``sync_timeline``).
     """
+    if version is not None and version.letter_id != letter.pk:
+        raise ValueError("This version belongs to another letter.")
     letter.sent_on = sent_on
     letter.registered_number = registered_number.strip()
     letter.ar_received_on = ar_received_on
+    if letter.sending_recorded:
+        letter.sent_version = version or letter.versions.order_by("-number").first()
+    else:
+        letter.sent_version = None
     letter.full_clean()
     letter.save()
     sync_timeline(letter=letter, today=today)
@@ -150,6 +159,8 @@ def sync_timeline(*, letter: Letter, today: dt.date | None = None) -> None:
     """
     dossier = letter.dossier
     title = title_of(letter.kind)
+    version = letter.sent_version
+    which = f", version {version.number}" if version is not None else ""
     number = (
         f" (n° de recommandé {letter.registered_number})"
         if letter.registered_number
@@ -163,7 +174,8 @@ def sync_timeline(*, letter: Letter, today: dt.date | None = None) -> None:
         direction=TimelineDirection.TO_AGENCY,
         who=dossier.agency_name,
         content=(
-            f"Lettre « {title} » envoyée en recommandé avec avis de réception{number}."
+            f"Lettre « {title} »{which}{',' if which else ''} envoyée en "
+            f"recommandé avec avis de réception{number}."
         ),
         today=today,
     )
@@ -184,6 +196,6 @@ def sync_timeline(*, letter: Letter, today: dt.date | None = None) -> None:
         kind=TimelineKind.AR_RECEIVED,
         occurred_on=letter.ar_received_on,
         who="La Poste",
-        content=f"Avis de réception de la lettre « {title} »{number}.",
+        content=f"Avis de réception de la lettre « {title} »{which}{number}.",
         today=today,
     )

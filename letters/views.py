@@ -76,7 +76,10 @@ def _page(
             today=timezone.localdate(),
         ),
     )
-    context.setdefault("sent_form", SentForm(initial=_sent_initial(letter)))
+    context.setdefault(
+        "sent_form",
+        SentForm(initial=_sent_initial(letter), versions=context["versions"]),
+    )
     if spec.page_extra is not None and available:
         context.update(spec.page_extra(dossier, assessment, letter))
     return render(request, "letters/page.html", context)
@@ -85,7 +88,9 @@ def _page(
 def _sent_initial(letter: Letter | None) -> dict[str, Any]:
     if letter is None:
         return {}
+    sent = letter.sent_version
     return {
+        "version": sent.number if sent is not None else None,
         "sent_on": letter.sent_on,
         "registered_number": letter.registered_number,
         "ar_received_on": letter.ar_received_on,
@@ -174,25 +179,23 @@ def letter_preview(request: HttpRequest, dossier_id: int, kind: str) -> HttpResp
 def letter_sent(request: HttpRequest, dossier_id: int, kind: str) -> HttpResponse:
     dossier, spec = access.get_dossier_and_spec(request.user, dossier_id, kind)
     letter = access.find_letter(dossier, spec.slug)
-    first = letter.versions.order_by("number").first() if letter else None
-    if first is None:
+    versions = list(letter.versions.all()) if letter else []
+    if letter is None or not versions:
         messages.error(request, "Générez d'abord le PDF de la lettre.")
         return redirect("letters:page", dossier_id=dossier.pk, kind=spec.slug)
-    form = SentForm(
-        request.POST,
-        prepared_on=timezone.localdate(first.created_at),
-        recorded=letter.sending_recorded,
-    )
+    form = SentForm(request.POST, versions=versions, recorded=letter.sending_recorded)
     if not form.is_valid():
         assessment = assess_dossier(dossier, today=timezone.localdate())
         return _page(request, dossier, spec, assessment, sent_form=form)
-    services.letter_mark_sent(letter=letter, **form.cleaned_data)
+    services.letter_mark_sent(letter=letter, **form.sending())
     if form.clears:
         messages.success(
             request, "Envoi effacé : la lettre n'est plus marquée comme envoyée."
         )
     else:
         messages.success(request, "Envoi enregistré.")
+    if form.number_warning:
+        messages.warning(request, form.number_warning)
     return redirect("letters:page", dossier_id=dossier.pk, kind=spec.slug)
 
 

@@ -85,3 +85,19 @@ def format_date(day: date) -> str:
     """Return a French long date: ``1er mars 2022``, ``15 juin 2024``."""
     number = "1er" if day.day == 1 else str(day.day)
     return f"{number} {_MONTHS_FR[day.month - 1]} {day.year}"
+
+
+_WEEKDAYS_FR: Final = (
+    "lundi",
+    "mardi",
+    "mercredi",
+    "jeudi",
+    "vendredi",
+    "samedi",
+    "dimanche",
+)
+
+
+def format_weekday_date(day: date) -> str:
+    """Return a French long date with its weekday: ``dimanche 1er mars 2026``."""
+    return f"{_WEEKDAYS_FR[day.weekday()]} {format_date(day)}"

@@ -65,7 +65,7 @@ LIMITATION_STATUSES: Final = frozenset(
 
 RESPONSE_TITLES: Final[Mapping[str, str]] = MappingProxyType(
     {
-        "prescription": "Opposition : dette prescrite ou forclose",
+        "prescription": "Lettre à l'agence : dette prescrite ou forclose",
         "contestation": "Contestation et demande de justificatifs",
         "frais": "Contestation des frais de recouvrement",
         "harcelement": "Demande de cessation des pratiques abusives",
@@ -703,7 +703,7 @@ def _payment_warnings(context: _Context, plan_possible: bool) -> list[str]:
     if context.status == "partly_barred":
         warnings.append(
             "Une partie de la dette semble prescrite : ne reconnaissez pas la dette "
-            "entière et ne proposez aucun paiement dans la lettre d'opposition."
+            "entière et ne proposez aucun paiement dans votre lettre à l'agence."
         )
     if (
         codes & _PROOF_CODES

@@ -7,7 +7,7 @@ from typing import Any
 from django import template
 from django.utils import timezone
 
-from dossiers.law.dates import format_date
+from dossiers.law.dates import format_date, format_weekday_date
 from dossiers.law.money import format_euros
 
 register = template.Library()
@@ -38,12 +38,13 @@ def euros(value: Any) -> str:
 
 
 @register.filter
-def longdate(value: Any) -> str:
+def longdate(value: Any, weekday: str = "") -> str:
     """« 1er mars 2026 », « 15 juin 2024 »: the pages write dates as the letters do
-    (Django's ``date:"j F Y"`` gives « 1 mars »). Aware datetimes in local time."""
+    (Django's ``date:"j F Y"`` gives « 1 mars »). Aware datetimes in local time.
+    ``longdate:"jour"``: with the weekday, « dimanche 1er mars 2026 »."""
     if isinstance(value, dt.datetime):
         value = timezone.localtime(value) if timezone.is_aware(value) else value
         value = value.date()
     if not isinstance(value, dt.date):
         return ""
-    return format_date(value)
+    return format_weekday_date(value) if weekday else format_date(value)

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
+from dossiers.addresses import without_name
 from dossiers.answers import Answers, Coordonnees, Courrier, Montants, Verifications
 from dossiers.assessment import DossierAssessment, amount_lines
 from dossiers.law.checks import AmountLine, fee_category
@@ -144,18 +145,25 @@ def sender(data: LetterInput) -> Sender:
     )
 
 
-def agency_address_lines(answers: Answers) -> tuple[str, ...]:
-    """The agency's postal address as the recipient block prints it."""
-    return text_lines(answers.get(Courrier).agency_address)
+def agency_address_lines(answers: Answers, name: str = "") -> tuple[str, ...]:
+    """The agency's postal address as the recipient block prints it (without a
+    first line that only repeats its name, printed above it)."""
+    courrier = answers.get(Courrier)
+    lines = list(text_lines(courrier.agency_address))
+    return tuple(without_name(lines, name or courrier.agency_name))
 
 
 def recipient(data: LetterInput) -> Recipient:
     courrier = data.answers.get(Courrier)
+    name = data.agency_name or courrier.agency_name
+    creditor_lines = list(text_lines(courrier.creditor_address))
     return Recipient(
-        name=data.agency_name or courrier.agency_name,
-        address_lines=agency_address_lines(data.answers),
+        name=name,
+        address_lines=agency_address_lines(data.answers, name),
         creditor=courrier.creditor_name,
-        creditor_address_lines=text_lines(courrier.creditor_address),
+        creditor_address_lines=tuple(
+            without_name(creditor_lines, courrier.creditor_name)
+        ),
     )
 
 

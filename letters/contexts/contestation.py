@@ -14,6 +14,7 @@ from .common import (
     common,
     recipient,
 )
+from .facts import missing_mentions
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -23,6 +24,9 @@ class ContestationContext(LetterContext):
     agency_role: str
     documents: tuple[str, ...]
     received: tuple[str, ...]
+    missing_mentions: tuple[str, ...]
+    """The R124-4 mentions the agency's letter lacks (when that recommended it)."""
+    mentions_role: str
 
 
 REQUESTED_DOCUMENTS = (
@@ -83,6 +87,10 @@ def contest_sentence(data: LetterInput) -> str:
 
 def contestation(data: LetterInput) -> ContestationContext:
     received = data.answers.get(Verifications).documents
+    missing, mentions_role = missing_mentions(
+        data.answers.verifications,
+        (finding.code for finding in data.assessment.result.findings),
+    )
     return ContestationContext(
         **common(
             data,
@@ -96,6 +104,13 @@ def contestation(data: LetterInput) -> ContestationContext:
         received=tuple(
             spec.label for code, spec in DOCUMENTS.items() if code in received
         ),
-        basis=(refs.CIV_1353, refs.R124_4_3, refs.L111_8_AL2, refs.L121_21),
+        missing_mentions=missing,
+        mentions_role=mentions_role,
+        basis=(
+            refs.CIV_1353,
+            *((refs.R124_4, refs.R124_7) if missing else (refs.R124_4_3,)),
+            refs.L111_8_AL2,
+            refs.L121_21,
+        ),
         enclosures=("Copie de votre courrier",),
     )

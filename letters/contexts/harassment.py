@@ -19,12 +19,14 @@ from .common import (
     agency_role,
     common,
 )
+from .facts import unreasonable_moments
 
 
 @dataclass(frozen=True, kw_only=True)
 class HarassmentContext(LetterContext):
     timeline: tuple[str, ...]
-    late_contacts: int
+    unreasonable_moments: tuple[str, ...]
+    """Contacts on a Sunday, before 8 a.m. or after 8 p.m., with why."""
     signs: tuple[str, ...]
     practices: tuple[str, ...]
     fake_document: bool
@@ -39,12 +41,6 @@ CHANNELS = {
 }
 FACT_CONTENT_MAX = 300
 """Characters of an event's content quoted in the letter (the rest is elided)."""
-
-
-def is_unreasonable_hour(contact: Contact) -> bool:
-    """Before 8 a.m. or from 8 p.m. on: the hours a debtor may complain about."""
-    at = contact.occurred_at_time
-    return at is not None and (at.hour < 8 or at.hour >= 20)
 
 
 def fact_line(contact: Contact) -> str:
@@ -92,7 +88,7 @@ def harcelement(data: LetterInput) -> HarassmentContext:
         ),
         no_acknowledgment=NO_ACKNOWLEDGMENT,
         timeline=timeline,
-        late_contacts=sum(1 for c in data.contacts if is_unreasonable_hour(c)),
+        unreasonable_moments=unreasonable_moments(data.contacts),
         signs=signs,
         practices=timeline + signs,
         basis=basis,

@@ -43,7 +43,7 @@ def prescription(data: LetterInput) -> LimitationContext:
     return LimitationContext(
         **common(
             data,
-            object_line=f"Opposition à votre demande de paiement — {word} acquise",
+            object_line=f"Refus de paiement — {word} acquise, clôture du dossier",
         ),
         no_acknowledgment=NO_ACKNOWLEDGMENT,
         word=word,

@@ -40,14 +40,23 @@ def offered_letters(
 def letter_rows(dossier: Dossier) -> list[dict[str, Any]]:
     """Existing letters with their versions: two queries whatever their number."""
     letters = Letter.objects.filter(dossier=dossier).prefetch_related("versions")
-    return [
-        {
-            "letter": letter,
-            "title": title_of(letter.kind),
-            "versions": list(letter.versions.all()),
-        }
-        for letter in letters
-    ]
+    rows = []
+    for letter in letters:
+        versions = list(letter.versions.all())
+        rows.append(
+            {
+                "letter": letter,
+                "title": title_of(letter.kind),
+                "versions": versions,
+                "sent": sent_version(letter, versions),
+            }
+        )
+    return rows
+
+
+def sent_version(letter: Letter, versions: list[Any]) -> Any:
+    """The version that went in the envelope, among ``versions`` (no query)."""
+    return next((v for v in versions if v.pk == letter.sent_version_id), None)
 
 
 @register.inclusion_tag("letters/dossier_section.html")

@@ -1,30 +1,35 @@
-// « Copier le texte »: a button with data-copy="<id of a textarea or input>"
-// copies its value. Without JavaScript the button stays hidden and the text
-// can be selected by hand (the field is read-only, not disabled).
+/* A « Copier » button for a read-only field (the calendar link, the
+   SignalConso text): <button data-copy="field id" data-copy-status="status id"
+   data-copied="message">. Hidden without JavaScript: the field itself can
+   still be selected and copied by hand. */
 (function () {
   "use strict";
-  function copy(button) {
-    var source = document.getElementById(button.getAttribute("data-copy"));
-    var status = button.parentNode.querySelector("[data-copy-status]");
-    if (!source) { return; }
-    function done(message) { if (status) { status.textContent = message; } }
-    function fallback() {
-      source.focus();
-      source.select();
-      try {
-        done(document.execCommand("copy") ? "Texte copié." : "Sélectionnez le texte et copiez-le.");
-      } catch (error) {
-        done("Sélectionnez le texte et copiez-le.");
-      }
-    }
+
+  function copy(input) {
     if (navigator.clipboard && window.isSecureContext) {
-      navigator.clipboard.writeText(source.value).then(function () { done("Texte copié."); }, fallback);
-    } else {
-      fallback();
+      return navigator.clipboard.writeText(input.value);
     }
+    input.select();
+    return document.execCommand("copy") ? Promise.resolve() : Promise.reject();
   }
-  document.querySelectorAll("[data-copy]").forEach(function (button) {
-    button.hidden = false;
-    button.addEventListener("click", function () { copy(button); });
+
+  document.addEventListener("DOMContentLoaded", function () {
+    document.querySelectorAll("button[data-copy]").forEach(function (button) {
+      var input = document.getElementById(button.getAttribute("data-copy"));
+      var status = document.getElementById(button.getAttribute("data-copy-status"));
+      if (!input) return;
+      button.hidden = false;
+      button.addEventListener("click", function () {
+        copy(input).then(
+          function () {
+            if (status) status.textContent = button.getAttribute("data-copied") || "Copié.";
+          },
+          function () {
+            input.select();
+            if (status) status.textContent = "La copie n'a pas marché : le texte est sélectionné, copiez-le vous-même.";
+          }
+        );
+      });
+    });
   });
 })();

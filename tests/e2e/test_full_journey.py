@@ -20,13 +20,14 @@ from pathlib import Path
 
 import pytest
 from django.test import Client
-from django.utils import formats, timezone, translation
+from django.utils import timezone
 from playwright.sync_api import Browser, BrowserContext, Locator, Page, expect
 from pypdf import PdfReader
 
 from accounts.models import User
 from associations import services
 from associations.models import AccessLog, Association
+from dossiers.law.dates import format_date
 from dossiers.models import Dossier
 from tests import factories
 
@@ -121,8 +122,8 @@ def phone(browser: Browser) -> Iterator[BrowserContext]:
 
 
 def french_date(day: dt.date) -> str:
-    with translation.override("fr"):
-        return formats.date_format(day, "j F Y")
+    """« 1er mars 2026 », as every page writes a date."""
+    return format_date(day)
 
 
 def flash(page: Page) -> Locator:
@@ -336,7 +337,12 @@ def test_letter_sent_shared_and_advised_by_a_volunteer(
         expect(content).to_contain_text(" ".join(DEBTOR_NAME))
         expect(content).to_contain_text(ASSOCIATION)
         expect(content).to_contain_text("courrier-intrum.jpg")  # her upload
-        expect(content).to_contain_text(f"envoyée le {today:%d/%m/%Y}")
+        letters = admin.locator("fieldset").filter(
+            has=admin.get_by_role("heading", name="Lettres", exact=True)
+        )
+        expect(letters).to_contain_text(f"Envoyée le {french_date(today)}")
+        expect(letters).to_contain_text("version envoyée")
+        expect(letters.get_by_role("link", name="Version 1 (PDF)")).to_be_visible()
         shot(admin, "admin-dossier")
         check_axe(admin, "admin : dossier", ADMIN_AXE_EXCLUDE)
         advice = admin.locator(".inline-group").filter(

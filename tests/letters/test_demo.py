@@ -30,7 +30,8 @@ def test_demo_gives_sophie_a_realistic_timeline(db: object) -> None:
     from intrum_assistant import demo as project_demo
 
     project_demo.seed("demo-password-123")
-    first = list(TimelineEvent.objects.values_list("pk", flat=True).order_by("pk"))
+    sophie = TimelineEvent.objects.filter(dossier__owner__email=dossiers_demo.SOPHIE)
+    first = list(sophie.values_list("pk", flat=True).order_by("pk"))
     project_demo.seed("demo-password-123")  # idempotent
     events = list(
         TimelineEvent.objects.filter(
@@ -38,6 +39,7 @@ def test_demo_gives_sophie_a_realistic_timeline(db: object) -> None:
         ).order_by("occurred_on", "occurred_at_time")
     )
     assert [e.pk for e in sorted(events, key=lambda e: e.pk)] == first
+    assert events[0].source == "wizard:courrier"  # from « Le courrier »
     assert [e.kind for e in events] == [
         "letter_received",
         "call",

@@ -86,7 +86,11 @@ def test_harassment_pdf_reads_back_the_timeline(barred_dossier: Dossier) -> None
     assert "22 h 15" in text
     assert "Exige un paiement immédiat par carte." in text
     assert "SMS" in text
-    assert "2 de ces contacts ont eu lieu avant 8 heures ou après 20 heures" in text
+    # The two calls at night, and the SMS if CALL_2 was a Sunday.
+    assert "de ces contacts ont eu lieu un dimanche, avant 8 heures ou après" in text
+    assert "à 21 h 40 (le soir, après 20 heures)" in text.replace(
+        "(un dimanche, le soir", "(le soir"
+    )
     signs = barred_dossier.answers.to_json()["verifications"]["warning_signs"]
     for code in signs:  # inside the sentence: no capital
         assert WARNING_SIGNS[code].label.lower() in text.lower()

@@ -207,7 +207,7 @@ def test_an_empty_sending_form_is_refused_then_clears_a_recorded_one(
     assert response.status_code == 302
     assert "Envoi enregistré." in debtor_client.get(response.url).content.decode()
     page = html.unescape(debtor_client.get(response.url).content.decode())
-    assert f"Envoyée le {format_date(timezone.localdate())}" in page
+    assert f"Version 1 envoyée le {format_date(timezone.localdate())}" in page
     assert "avis de réception pas encore noté" in page
     response = _sent(debtor_client, barred_dossier, **empty)
     assert response.status_code == 302
@@ -224,16 +224,22 @@ def test_a_letter_cannot_leave_before_its_first_pdf(
     _generated(barred_dossier)
     prepared = timezone.now() - dt.timedelta(days=3)
     LetterVersion.objects.update(created_at=prepared)
-    _generated(barred_dossier)  # a later version: the first one counts
+    _generated(barred_dossier)  # a later version, generated today
     early = timezone.localdate(prepared) - dt.timedelta(days=1)
-    response = _sent(debtor_client, barred_dossier, sent_on=early.isoformat())
+    response = _sent(
+        debtor_client, barred_dossier, version="1", sent_on=early.isoformat()
+    )
     assert response.status_code == 200
     page = html.unescape(response.content.decode())
-    assert "Cette lettre a été préparée le " in page
+    assert "Cette version a été préparée le " in page
     assert "elle n'a pas pu partir avant" in page
     assert Letter.objects.get().sent_on is None
     on_the_day = timezone.localdate(prepared).isoformat()
-    assert _sent(debtor_client, barred_dossier, sent_on=on_the_day).status_code == 302
+    # Version 2 (the default, the latest) did not exist then: version 1 left.
+    assert _sent(debtor_client, barred_dossier, sent_on=on_the_day).status_code == 200
+    response = _sent(debtor_client, barred_dossier, version="1", sent_on=on_the_day)
+    assert response.status_code == 302
+    assert Letter.objects.get().sent_version.number == 1
 
 
 def test_dossier_page_shows_letters(

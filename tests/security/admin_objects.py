@@ -69,6 +69,8 @@ unnamed ``<path:object_id>/`` that redirects to ``change``."""
 CUSTOM_URLS: dict[str, str] = {
     "admin:auth_user_password_change": OBJECT,  # UserAdmin: <id>/password/
     "admin:associations_association_activity": OBJECT,  # figures + CSV export
+    # A letter's PDF (<id>/lettres/<kind>/<number>/), logged in the access log.
+    "admin:dossiers_dossier_letter_version": OBJECT,
 }
 """ModelAdmin URLs that are not standard views: each must be listed."""
 
@@ -86,7 +88,9 @@ SITE_URLS: dict[str, str] = {
 }
 """The admin site's own URLs (no ModelAdmin): each must be listed."""
 
-KNOWN_PARAMS = frozenset({"object_id", "id", "content_type_id", "app_label", "url"})
+KNOWN_PARAMS = frozenset(
+    {"object_id", "id", "content_type_id", "app_label", "url", "kind", "number"}
+)
 """URL parameters the matrix knows how to fill (see ``requests_for``)."""
 
 
@@ -446,6 +450,12 @@ def requests_for(route: AdminRoute, w: AdminWorld) -> list[str]:
         return [
             route.url(url=f"dossiers/dossier/{w.a.dossier.pk}/change"),
             route.url(url="nexiste/pas/"),
+        ]
+    if {"kind", "number"} <= set(route.params):  # A's letter, and no such version
+        letter = {"object_id": w.a.dossier.pk, "kind": w.a.letter.kind}
+        return [
+            route.url(**letter, number=w.a.version.number),
+            route.url(**letter, number=987654),
         ]
     if kind(route) == OBJECT:
         (param,) = set(route.params) & {"object_id", "id"}

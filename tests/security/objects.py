@@ -105,9 +105,10 @@ class World:
         }
 
 
-def letter_version(letter: Letter, number: int = 1) -> LetterVersion:
-    """A stored version without rendering (the matrix needs the row, not a PDF)."""
-    pdf = b"%PDF-1.4\n% test version\n%%EOF\n"
+def letter_version(letter: Letter, number: int = 1, marker: str = "") -> LetterVersion:
+    """A stored version without rendering (the matrix needs the row, not a PDF);
+    ``marker`` in its bytes, so that a leak of the file shows."""
+    pdf = f"%PDF-1.4\n% test version {marker}\n%%EOF\n".encode()
     version = LetterVersion(
         letter=letter,
         number=number,
@@ -131,7 +132,7 @@ def world(email: str, *, marker: str, association: Association | None = None) ->
     letter = Letter.objects.create(
         dossier=dossier, kind=LETTER_KIND, personal_text=marker
     )
-    version = letter_version(letter)
+    version = letter_version(letter, marker=marker)
     event = services.timeline_add(
         dossier=dossier,
         kind="call",

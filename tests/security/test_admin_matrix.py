@@ -29,7 +29,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from associations.models import Advice, Association
+from associations.models import AccessLog, Advice, Association
 from dossiers.models import Dossier
 from tests.security import admin_objects
 from tests.security.admin_objects import (
@@ -473,3 +473,58 @@ def test_access_log_names_the_dossier_by_its_number(revoked: AdminWorld) -> None
     page = text(client.get(log))
     assert f"n° {w.a.dossier.pk}" in page
     assert w.a.marker not in page
+
+
+# -- what the debtor agreed to show (issue 19, item 3) ------------------------------
+
+
+def section(page: str, title: str) -> str:
+    """The HTML of one fieldset of the change page, by its title."""
+    return page.split(f">{title}</h2>", 1)[1].split("</fieldset>", 1)[0]
+
+
+def test_x_volunteer_reads_a_s_timeline_letters_and_answers(w: AdminWorld) -> None:
+    url = reverse("admin:dossiers_dossier_change", args=[w.a.dossier.pk])
+    page = text(client_for(w, "volunteer_x").get(url))
+    timeline = section(page, "Chronologie")
+    assert "Appel téléphonique" in timeline
+    assert w.a.marker in timeline  # the event's text
+    letters = section(page, "Lettres")
+    download = reverse(
+        "admin:dossiers_dossier_letter_version",
+        args=[w.a.dossier.pk, w.a.letter.kind, w.a.version.number],
+    )
+    assert f'href="{download}"' in letters
+    assert "Lettre à l&#x27;agence : dette prescrite ou forclose" in letters
+    assert "Pas encore envoyée." in letters
+    answers = section(page, "Réponses au questionnaire")
+    for question in (
+        "Date du courrier",
+        "D&#x27;où vient cette dette ?",
+        "Événement 1",
+    ):
+        assert question in answers, question
+    assert "12 octobre 2026" in answers
+    for raw in ("agency_id", "2026-10-12", "consumer_credit", "partial_payment"):
+        assert raw not in answers, raw
+
+
+def test_x_volunteer_downloads_a_letter_and_it_is_logged(w: AdminWorld) -> None:
+    download = reverse(
+        "admin:dossiers_dossier_letter_version",
+        args=[w.a.dossier.pk, w.a.letter.kind, w.a.version.number],
+    )
+    before = AccessLog.objects.filter(user=w.volunteer_x).count()
+    response = client_for(w, "volunteer_x").get(download)
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    assert "no-store" in response["Cache-Control"]
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert w.a.marker in text(response)
+    log = AccessLog.objects.filter(user=w.volunteer_x).latest("opened_at")
+    assert AccessLog.objects.filter(user=w.volunteer_x).count() == before + 1
+    assert (log.dossier_id, log.path) == (w.a.dossier.pk, download)
+    assert client_for(w, "volunteer_y").get(download).status_code in LOCKED_OUT
+    admin_objects.revoke_x(w)
+    assert client_for(w, "volunteer_x").get(download).status_code == 404
+    assert AccessLog.objects.filter(user=w.volunteer_x).count() == before + 1

@@ -251,3 +251,18 @@ def test_token_of_a_deactivated_user_is_404(client: Client, debtor) -> None:
     debtor.is_active = False
     debtor.save()
     assert feed(client, token).status_code == 404
+
+
+def test_the_new_link_has_a_copy_button_that_needs_javascript(
+    debtor_client: Client,
+) -> None:
+    """Hidden until static/js/copy.js shows it (the field is selectable without)."""
+    page = debtor_client.post(PAGE, {"action": "create"}, follow=True)
+    body = page.content.decode()
+    [button] = [
+        b.split(">", 1)[0] for b in body.split("<button")[1:] if "data-copy" in b
+    ]
+    assert 'data-copy="lien-calendrier"' in button
+    assert button.rstrip().endswith("hidden")
+    assert "/static/js/copy.js" in body
+    assert 'id="lien-calendrier-copie" role="status"' in body

@@ -84,8 +84,10 @@ def test_event_of_another_dossier_is_404(
 
 
 def test_delete_needs_post(debtor_client: Client, dossier: Dossier) -> None:
+    """A GET asks for confirmation and removes nothing."""
     ev = event(dossier)
-    assert debtor_client.get(delete_url(ev)).status_code == 405
+    assert debtor_client.get(delete_url(ev)).status_code == 200
+    assert debtor_client.put(delete_url(ev)).status_code == 405
     assert TimelineEvent.objects.filter(pk=ev.pk).exists()
 
 
