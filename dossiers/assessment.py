@@ -278,7 +278,11 @@ def assess_answers(
         answer_received_after_ar=timeline.answer_after_ar,
     )
     actions = action_rules.next_actions(
-        assessment, deadlines, today=today, story=timeline.story
+        assessment,
+        deadlines,
+        today=today,
+        story=timeline.story,
+        limitation_kind=limitation.kind if limitation else None,
     )
     return DossierAssessment(
         result, error, budget, assessment, deadlines, actions, timeline

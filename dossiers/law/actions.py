@@ -37,12 +37,14 @@ def next_actions(
     *,
     today: dt.date,
     story: Story | None = None,
+    limitation_kind: str | None = None,
 ) -> tuple[Action, ...]:
-    """The first three actions, most urgent first."""
+    """The first three actions, most urgent first (``limitation_kind``:
+    ``"forclusion"`` words a barred consumer credit as « forclose »)."""
     story = story or Story()
     actions = [
         *_court(assessment, today),
-        _payment(assessment),
+        _payment(assessment, limitation_kind),
         *_letter(assessment, deadlines, story),
     ]
     return tuple(action for action in actions if action is not None)[:MAX_ACTIONS]
@@ -100,7 +102,7 @@ COURT_ACTIONS: Final = {
 # --- Whether to pay ------------------------------------------------------------------
 
 
-def _payment(assessment: Assessment) -> Action:
+def _payment(assessment: Assessment, limitation_kind: str | None) -> Action:
     offer = next(
         (
             r
@@ -115,7 +117,8 @@ def _payment(assessment: Assessment) -> Action:
             letter=offer.slug,
         )
     codes = {finding.code for finding in assessment.findings}
-    return Action(_why_not_pay(codes))
+    word = "forclose" if limitation_kind == "forclusion" else "prescrite"
+    return Action(_why_not_pay(codes).format(word=word))
 
 
 def _why_not_pay(codes: set[str]) -> str:
@@ -131,10 +134,10 @@ DO_NOT_PAY: Final = (
         "surendettement_admissible",
         "Ne payez rien à l'agence : votre dossier de surendettement est recevable.",
     ),
-    ("limitation_barred", "Ne payez rien : la dette semble prescrite."),
+    ("limitation_barred", "Ne payez rien : la dette semble {word}."),
     (
         "limitation_partly_barred",
-        "Ne payez rien : une partie de la dette semble prescrite.",
+        "Ne payez rien : une partie de la dette semble {word}.",
     ),
 )
 

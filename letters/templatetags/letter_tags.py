@@ -61,8 +61,11 @@ def sent_version(letter: Letter, versions: list[Any]) -> Any:
 
 @register.inclusion_tag("letters/dossier_section.html")
 def dossier_letters(dossier: Dossier, assessment: DossierAssessment) -> dict[str, Any]:
+    offered = offered_letters(assessment, chosen_letters(dossier.answers))
     return {
         "dossier": dossier,
-        "offered": offered_letters(assessment, chosen_letters(dossier.answers)),
+        "offered": offered,
+        # Folded below the advised letters: one screen less on a phone.
+        "others": [i for i in offered if not (i["chosen"] or i["recommended"])],
         "letters": letter_rows(dossier),
     }

@@ -15,7 +15,7 @@ from dossiers.law.deadlines import compute_deadlines
 from dossiers.law.findings import PAYMENT_SLUGS, Facts
 from dossiers.law.triage import Story, triage
 
-from .test_findings import BARRED, CLEAN, PARTLY, UNAFFORDABLE, UNCERTAIN
+from .test_findings import BARRED, CLEAN, FORCLOSED, PARTLY, UNAFFORDABLE, UNCERTAIN
 from .test_triage import FEES, FOUR_GROUNDS, SENT, TODAY
 
 
@@ -33,7 +33,10 @@ def actions(facts: Facts, story: Story | None = None) -> tuple[Action, ...]:
         if story and story.complaint_sent_on
         else (),
     )
-    return next_actions(result, deadlines, today=TODAY, story=story)
+    kind = facts.limitation.kind if facts.limitation else None
+    return next_actions(
+        result, deadlines, today=TODAY, story=story, limitation_kind=kind
+    )
 
 
 def texts(items: tuple[Action, ...]) -> list[str]:
@@ -48,6 +51,11 @@ def test_barred_debt_with_four_grounds() -> None:
         "Gardez le récépissé de La Poste et l'avis de réception.",
     ]
     assert actions(FOUR_GROUNDS)[1].letter == "reponse"
+
+
+def test_a_forclosed_credit_is_called_forclose() -> None:
+    forclosed = dataclasses.replace(FOUR_GROUNDS, limitation=FORCLOSED)
+    assert actions(forclosed)[0].text == "Ne payez rien : la dette semble forclose."
 
 
 def test_an_injonction_comes_first_with_its_cpc_1416_deadline() -> None:

@@ -5,12 +5,12 @@ from letters import demo
 from letters.models import Letter
 
 
-def test_demo_gives_sophie_a_sent_limitation_letter(db: object) -> None:
+def test_demo_gives_sophie_a_sent_complete_answer(db: object) -> None:
     people = dossiers_demo.seed("demo-password-123")
     demo.seed(people)
     demo.seed(people)  # idempotent
     letter = Letter.objects.get(dossier=people.sophie_dossier)
-    assert letter.kind == "prescription"
+    assert letter.kind == "reponse"  # the one letter the triage recommends
     assert letter.versions.count() == 1
     assert letter.registered_number == demo.DEMO_REGISTERED_NUMBER
     assert letter.sent_on
