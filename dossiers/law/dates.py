@@ -18,6 +18,15 @@ from dateutil.relativedelta import relativedelta
 SATURDAY: Final = 5
 """``date.weekday()`` value of Saturday (Sunday is 6)."""
 
+WEEKDAYS_FR: Final = (
+    "lundi",
+    "mardi",
+    "mercredi",
+    "jeudi",
+    "vendredi",
+    "samedi",
+    "dimanche",
+)
 _MONTHS_FR: Final = (
     "janvier",
     "février",
@@ -85,3 +94,8 @@ def format_date(day: date) -> str:
     """Return a French long date: ``1er mars 2022``, ``15 juin 2024``."""
     number = "1er" if day.day == 1 else str(day.day)
     return f"{number} {_MONTHS_FR[day.month - 1]} {day.year}"
+
+
+def format_day(day: date) -> str:
+    """Return a French date with its weekday: ``vendredi 25 décembre 2026``."""
+    return f"{WEEKDAYS_FR[day.weekday()]} {format_date(day)}"

@@ -113,10 +113,24 @@ def test_limitation_last_day(
         ),
         pytest.param(
             dt.date(2026, 11, 19),
-            dt.date(2026, 12, 19),
+            dt.date(2026, 12, 21),
             False,
-            True,
-            id="opposition-saturday-cpc-642-a-verifier",
+            False,
+            id="opposition-saturday-to-monday-cpc-642",
+        ),
+        pytest.param(
+            dt.date(2026, 11, 25),
+            dt.date(2026, 12, 28),
+            False,
+            False,
+            id="opposition-christmas-friday-to-monday-cpc-642-l3133-1",
+        ),
+        pytest.param(
+            dt.date(2026, 11, 20),
+            dt.date(2026, 12, 21),
+            False,
+            False,
+            id="opposition-sunday-to-monday-cpc-642",
         ),
         pytest.param(
             dt.date(2026, 9, 1),

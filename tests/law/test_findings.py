@@ -416,12 +416,13 @@ def test_urgent_first_and_injonction_deadline_in_warnings() -> None:
     )
     first = assessment.findings[0]
     assert first.code == "injonction_opposition"
-    assert first.due == dt.date(2026, 12, 20)
+    # One month ends on Sunday 20 December 2026: CPC 642 moves it to Monday.
+    assert first.due == dt.date(2026, 12, 21)
     severities = [finding.severity for finding in assessment.findings]
     ranks = {"urgent": 0, "important": 1, "info": 2}
     assert severities == sorted(severities, key=ranks.__getitem__)
     assert assessment.warnings[0].startswith("Un courrier à l'agence ne suffit pas")
-    assert "20 décembre 2026" in assessment.warnings[0]
+    assert "21 décembre 2026" in assessment.warnings[0]
 
 
 def test_responses_cover_every_slug_recommended_first() -> None:
