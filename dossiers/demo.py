@@ -74,6 +74,7 @@ SOPHIE_ANSWERS: dict[str, dict[str, Any]] = {
         ],
     },
     "verifications": {
+        "mentions_checked": "checked",
         "mentions": ["collector_identity", "creditor_identity", "payment_terms"],
         "documents": [],
         "recognises": "partly",
@@ -209,6 +210,7 @@ class DemoEvent:
     direction: str
     who: str
     content: str
+    conduct: tuple[str, ...] = ()
 
 
 SOPHIE_TIMELINE = (
@@ -229,6 +231,7 @@ SOPHIE_TIMELINE = (
         "appel masqué",
         "Un conseiller d'Intrum exige un paiement immédiat par carte et annonce une "
         "saisie sur salaire « dès la semaine prochaine ».",
+        ("immediate_payment", "seizure_threat"),
     ),
     DemoEvent(
         TimelineKind.CALL,
@@ -237,6 +240,7 @@ SOPHIE_TIMELINE = (
         TimelineDirection.FROM_AGENCY,
         "appel masqué",
         "Nouvel appel : menace de prévenir mon employeur si je ne paie pas ce soir.",
+        ("third_party_threat",),
     ),
 )
 """Sophie's story: the letter, then two calls at night. The letters demo adds
@@ -262,4 +266,5 @@ def seed_timeline(dossier: Dossier) -> None:
             direction=item.direction,
             who=item.who,
             content=item.content,
+            conduct=item.conduct,
         )

@@ -196,3 +196,32 @@ def test_0008_converts_yes_no_codes_of_demo_data_and_back() -> None:
         assert back["situation"]["surendettement_admissible"] == "no"
     finally:
         _migrate(_latest())
+
+
+# --- 0009: « not checked » is not « absent » ------------------------------------------
+
+
+@pytest.mark.django_db(transaction=True)
+def test_0009_an_empty_list_of_mentions_becomes_not_checked_and_back() -> None:
+    """The old form stored [] when she skipped the R124-4 question: that row
+    must no longer say the five mentions are missing (issue 18, item 13)."""
+    skipped = {"verifications": {"mentions": [], "recognises": "no"}}
+    ticked = {"verifications": {"mentions": ["creditor_identity"], "recognises": "no"}}
+    apps = _migrate(AFTER)
+    try:
+        User = apps.get_model("accounts", "User")
+        OldDossier = apps.get_model("dossiers", "Dossier")
+        owner = User.objects.create(email="migration-0009@example.org")
+        first = OldDossier.objects.create(owner=owner, answers=skipped).pk
+        second = OldDossier.objects.create(owner=owner, answers=ticked).pk
+        apps = _migrate(("dossiers", "0009_timeline_conduct_mentions_not_checked"))
+        rows = apps.get_model("dossiers", "Dossier").objects
+        assert rows.get(pk=first).answers.verifications.mentions is None
+        assert rows.get(pk=second).answers.verifications.mentions == frozenset(
+            {"creditor_identity"}
+        )
+        apps = _migrate(AFTER)
+        rows = apps.get_model("dossiers", "Dossier").objects
+        assert rows.get(pk=first).answers.to_json()["verifications"]["mentions"] == []
+    finally:
+        _migrate(_latest())

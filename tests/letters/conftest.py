@@ -53,6 +53,7 @@ def payable_dossier(debtor: User) -> Dossier:
             "lines": [("Capital restant dû", "principal", "1 234,56")],
         },
         verifications={
+            "mentions_checked": "checked",
             "mentions": [
                 "collector_identity",
                 "creditor_identity",
