@@ -7,6 +7,7 @@ from typing import Any
 from django import forms
 from django.utils import timezone
 
+from dossiers.law.acknowledgment import acknowledgments
 from dossiers.law.dates import format_date
 
 from .models import PERSONAL_MAX_LENGTH, REGISTERED_MAX_LENGTH
@@ -19,7 +20,32 @@ class DateInput(forms.DateInput):
         super().__init__(format="%Y-%m-%d")
 
 
+def refuse_acknowledgment(text: str) -> None:
+    """The form-level hook of every letter that contests the debt or invokes
+    the limitation: a phrase acknowledging the debt is refused beside the field,
+    with why (``dossiers.law.acknowledgment``)."""
+    found = acknowledgments(text)
+    if found:
+        raise forms.ValidationError(
+            [f"« {item.phrase} » : {item.explanation}" for item in found],
+            code="acknowledgment",
+        )
+
+
 class LetterForm(forms.Form):
+    """``contests_debt``: the letter says « La présente ne vaut pas
+    reconnaissance de dette » (every letter but the payment ones)."""
+
+    def __init__(self, *args: Any, contests_debt: bool = False, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.contests_debt = contests_debt
+
+    def clean_personal_text(self) -> str:
+        text: str = self.cleaned_data.get("personal_text", "")
+        if self.contests_debt:
+            refuse_acknowledgment(text)
+        return text
+
     personal_text = forms.CharField(
         label="Paragraphe personnel (facultatif)",
         help_text=(

@@ -40,7 +40,7 @@ def _form(
 ) -> LetterForm:
     if spec.has_plan:
         return PlanForm(data, initial=initial, today=today)
-    return LetterForm(data, initial=initial)
+    return LetterForm(data, initial=initial, contests_debt=not spec.acknowledges_debt)
 
 
 def _check_plan(
@@ -61,6 +61,41 @@ def _check_plan(
         form.add_error("monthly", str(exc))
 
 
+def _stored_input(
+    dossier: Dossier, letter: Letter | None, assessment: DossierAssessment
+) -> contexts.LetterInput:
+    """The letter's input as stored (personal paragraph, plan options)."""
+    return compose.letter_input(
+        dossier=dossier,
+        assessment=assessment,
+        today=timezone.localdate(),
+        personal_text=letter.personal_text if letter else "",
+        options=letter.options if letter else None,
+    )
+
+
+def _plan_summary(spec: LetterSpec, data: contexts.LetterInput) -> str:
+    """The plan the letter proposes, computed by the letter's own function
+    (issue 18, item 15: the page and the letter show the same schedule)."""
+    if not spec.has_plan:
+        return ""
+    try:
+        context = contexts.echeancier(data)
+    except ScheduleInputError:
+        return ""
+    last = (
+        f" (la dernière de {context.last_adjusted_text})"
+        if context.last_adjusted_text
+        else ""
+    )
+    fees = ", hors les frais et pénalités contestés" if context.fees_excluded else ""
+    return (
+        f"Votre lettre propose {context.count} mensualité"
+        f"{'s' if context.count > 1 else ''} de {context.monthly_text}{last}, à "
+        f"partir du {context.first_due_text}, soit {context.plan_total_text}{fees}."
+    )
+
+
 def _page(
     request: HttpRequest,
     dossier: Dossier,
@@ -70,6 +105,7 @@ def _page(
 ) -> HttpResponse:
     letter = access.find_letter(dossier, spec.slug)
     available, warning = spec.is_available(assessment)
+    data = _stored_input(dossier, letter, assessment) if available else None
     context = {
         "dossier": dossier,
         "spec": spec,
@@ -79,6 +115,8 @@ def _page(
         "warning": warning,
         "budget": assessment.budget if spec.has_plan else None,
         "missing_address": not contexts.agency_address_lines(dossier.answers),
+        "blocked": compose.acknowledgment_problems(spec, data) if data else [],
+        "plan_summary": _plan_summary(spec, data) if data else "",
         **extra,
     }
     context.setdefault(
@@ -127,6 +165,10 @@ def letter_page(request: HttpRequest, dossier_id: int, kind: str) -> HttpRespons
 def _generate(request: HttpRequest, letter: Letter, spec: LetterSpec) -> HttpResponse:
     try:
         version = services.letter_generate(letter=letter, spec=spec)
+    except compose.LetterBlocked as blocked:
+        messages.error(request, compose.BLOCKED_INTRO)
+        for problem in blocked.problems:
+            messages.error(request, problem)
     except ScheduleInputError as exc:
         messages.error(request, str(exc))
     else:

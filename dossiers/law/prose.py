@@ -70,6 +70,20 @@ def articles(refs: Sequence[Ref]) -> str:
     )
 
 
+def cited(refs: Sequence[Ref]) -> str:
+    """For brackets: « article L121-6 du code de la consommation », « articles
+    2241 et 2244 du code civil »."""
+    words = articles(refs)
+    for article_, bare in (("l'article ", "article "), ("les articles ", "articles ")):
+        words = words.replace(article_, bare)
+    return words
+
+
+def sentence_start(text: str) -> str:
+    """``text`` with a capital first letter (the rest untouched: « R312-35 »)."""
+    return text[:1].upper() + text[1:]
+
+
 def in_application_of(refs: Sequence[Ref]) -> str:
     """« en application de l'article … » / « en application des articles … »."""
     words = articles(refs)

@@ -2,6 +2,7 @@
 
 import copy
 import io
+import re
 from typing import Any
 
 import pytest
@@ -85,4 +86,6 @@ def payable_dossier(debtor: User) -> Dossier:
 def pdf_text(pdf: bytes) -> str:
     reader = PdfReader(io.BytesIO(pdf))
     text = "\n".join(page.extract_text() or "" for page in reader.pages)
-    return " ".join(text.replace("\u00a0", " ").replace("\u202f", " ").split())
+    text = text.replace("\u00a0", " ").replace("\u202f", " ")
+    text = re.sub(r"(\w)\u2010\s+(\w)", r"\1\2", text)  # words hyphenated at a line end
+    return " ".join(text.split())
