@@ -182,4 +182,14 @@ def span(parts: Sequence[DebtPart]) -> str:
 
 def _one(part: DebtPart) -> str:
     money = f" ({format_euros(part.amount)})" if part.amount is not None else ""
-    return f"{part.label[:1].lower()}{part.label[1:]}{money}"
+    return f"{with_article(part.label)}{money}"
+
+
+def with_article(label: str) -> str:
+    """« Échéance du … » → « l'échéance du … », « Capital … » → « le capital … »."""
+    lowered = f"{label[:1].lower()}{label[1:]}"
+    if lowered.startswith("échéance"):
+        return f"l'{lowered}"
+    if lowered.startswith("capital"):
+        return f"le {lowered}"
+    return lowered

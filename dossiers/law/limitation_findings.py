@@ -189,8 +189,10 @@ def _parts_sentences(parts: Sequence[DebtPart]) -> list[str]:
 
 
 def _total_words(parts: Sequence[DebtPart]) -> str:
+    """The sum, when ``span`` named more than one group (instalments, capital)."""
     amount = total(parts)
-    if amount is None or len(parts) < 2:
+    groups = {part.label.startswith("Échéance") for part in parts}
+    if amount is None or len(groups) < 2:
         return ""
     return f", soit {format_euros(amount)} en tout"
 

@@ -8,6 +8,7 @@ from django import template
 from django.utils import timezone
 
 from dossiers.law.dates import format_date
+from dossiers.law.instalments import total
 from dossiers.law.money import format_euros
 
 register = template.Library()
@@ -24,6 +25,22 @@ STATUS_LABELS = {
 @register.filter
 def status_label(value: Any) -> str:
     return STATUS_LABELS.get(str(value or ""), str(value))
+
+
+@register.filter
+def part_totals(parts: Any) -> dict[str, Any]:
+    """Counts and sums of an instalment debt's parts by status (None: an amount
+    is unknown)."""
+    groups: dict[str, list[Any]] = {"barred": [], "not_barred": [], "uncertain": []}
+    for part in parts or ():
+        groups.setdefault(part.status, []).append(part)
+    return {
+        "barred_count": len(groups["barred"]),
+        "barred_total": total(groups["barred"]),
+        "claimable_count": len(groups["not_barred"]),
+        "claimable_total": total(groups["not_barred"]),
+        "uncertain_count": len(groups["uncertain"]),
+    }
 
 
 @register.filter

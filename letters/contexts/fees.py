@@ -106,11 +106,12 @@ def frais(data: LetterInput) -> FeesContext:
     basis = fees_articles(letter_situation(data))
     estimate = data.assessment.estimate
     barred = estimate is not None and estimate.status == "barred"
-    request = (
-        "Ces frais ne sont, en tout état de cause, pas dus."
-        if barred
-        else "Je vous demande de m'adresser un décompte rectifié, sans ces sommes."
-    )
+    if barred:  # nothing may read as if the rest were payable (§2.3)
+        request = "Ces frais ne sont, en tout état de cause, pas dus."
+    elif has_court_title(data):
+        request = "À défaut de justification, je vous demande de les retirer."
+    else:
+        request = "Je vous demande de m'adresser un décompte rectifié, sans ces sommes."
     return FeesContext(
         **common(data, object_line="Contestation des frais de recouvrement réclamés"),
         no_acknowledgment=NO_ACKNOWLEDGMENT,

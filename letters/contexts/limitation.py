@@ -16,7 +16,7 @@ from dossiers.answers import Prescription
 from dossiers.law import references as refs
 from dossiers.law.citations import limitation_articles, period_refs
 from dossiers.law.dates import format_date
-from dossiers.law.instalments import DebtPart, total
+from dossiers.law.instalments import DebtPart, total, with_article
 from dossiers.law.money import format_euros
 from dossiers.law.prescription import NATURES
 from dossiers.law.prescription.state import period_words
@@ -149,9 +149,11 @@ def _period_sentence(nature: str, kind: str) -> str:
 
 
 def _parts_sentence(data: LetterInput) -> str:
+    """The rule for instalments; the capital's only when the capital is barred
+    too (the letter says nothing of the sums still claimable)."""
     capital = (
         ", et celle du capital restant dû à compter de la déchéance du terme"
-        if data.answers.get(Prescription).acceleration is not None
+        if any(not part.label.startswith("Échéance") for part in barred_parts(data))
         else ""
     )
     return (
@@ -161,7 +163,7 @@ def _parts_sentence(data: LetterInput) -> str:
 
 
 def _item(part: DebtPart) -> str:
-    label = f"{part.label[:1].lower()}{part.label[1:]}"
+    label = with_article(part.label)
     money = f" ({format_euros(part.amount)})" if part.amount is not None else ""
     expired = (
         f", dont le délai a expiré le {format_date(part.last_day)}"
