@@ -7,6 +7,7 @@ from typing import Any
 from django import template
 from django.utils import timezone
 
+from dossiers.law.checks import CONTACT_CONDUCT
 from dossiers.law.dates import format_date
 from dossiers.law.instalments import total
 from dossiers.law.money import format_euros
@@ -25,6 +26,14 @@ STATUS_LABELS = {
 @register.filter
 def status_label(value: Any) -> str:
     return STATUS_LABELS.get(str(value or ""), str(value))
+
+
+@register.filter
+def conduct_labels(codes: Any) -> str:
+    """« Exige un paiement immédiat ; Menace de saisie… » for a contact's codes."""
+    return " ; ".join(
+        CONTACT_CONDUCT[code].label for code in codes or () if code in CONTACT_CONDUCT
+    )
 
 
 @register.filter

@@ -190,7 +190,8 @@ def _interruption_sentence(word: str, several: bool) -> str:
     return (
         f"Aucun acte interruptif ({INTERRUPTING_ACTS[word]}) n'est à ma "
         f"connaissance intervenu avant {until}{only} ; une simple mise en demeure "
-        f"n'interrompt pas ce délai ({refs.FORMAL_NOTICE_2022})."
+        f"n'interrompt pas {'ces délais' if several else 'ce délai'} "
+        f"({refs.FORMAL_NOTICE_2022})."
     )
 
 
