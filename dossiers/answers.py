@@ -47,6 +47,15 @@ class EventRow:
     end: dt.date | None = None
 
 
+@dataclass(frozen=True)
+class InstalmentRow:
+    """One unpaid instalment of a list (« La prescription », when the amounts
+    or the dates of the instalments differ)."""
+
+    due: dt.date | None = None
+    amount: Decimal | None = None
+
+
 # --- Steps ----------------------------------------------------------------------
 
 
@@ -83,6 +92,8 @@ class Courrier(StepAnswers):
     creditor_name: str = ""
     creditor_address: str = ""
     agency_role: str = ""
+    commissaire_amiable: bool = False
+    """The letter comes from a commissaire de justice acting amicably."""
 
 
 @dataclass(frozen=True)
@@ -110,12 +121,31 @@ class Verifications(StepAnswers):
 
 @dataclass(frozen=True)
 class Prescription(StepAnswers):
+    """The debt's nature, its dates and what happened since.
+
+    A debt paid by instalments (loan, rent, maintenance) gives its unpaid
+    instalments either as a series — ``first_unpaid`` to ``last_unpaid`` at
+    ``periodicity`` (``dossiers.law.instalments.PERIODICITIES``), each of
+    ``instalment_amount`` — or as ``instalment_list`` when they differ;
+    ``capital_amount`` is the capital claimed at the déchéance du terme.
+    """
+
     step: ClassVar[str] = "prescription"
 
     nature: str = ""
     start: dt.date | None = None
     acceleration: dt.date | None = None
     events: tuple[EventRow, ...] = ()
+    first_unpaid: dt.date | None = None
+    last_unpaid: dt.date | None = None
+    periodicity: str = ""
+    instalment_amount: Decimal | None = None
+    instalment_list: tuple[InstalmentRow, ...] = ()
+    capital_amount: Decimal | None = None
+
+    @property
+    def has_instalments(self) -> bool:
+        return self.first_unpaid is not None or bool(self.instalment_list)
 
 
 @dataclass(frozen=True)
@@ -326,6 +356,7 @@ __all__ = [
     "Coordonnees",
     "Courrier",
     "EventRow",
+    "InstalmentRow",
     "Montants",
     "Prescription",
     "Reponse",

@@ -18,6 +18,7 @@ from decimal import Decimal
 
 from .answers import (
     Answers,
+    Coordonnees,
     Courrier,
     Montants,
     Prescription,
@@ -29,7 +30,15 @@ from .law import budget as budget_rules
 from .law import deadlines as deadline_rules
 from .law import findings as finding_rules
 from .law import triage as triage_rules
-from .law.checks import AmountLine
+from .law.checks import AmountLine, payable_total
+from .law.holidays import is_alsace_moselle
+from .law.instalments import (
+    DebtPart,
+    InstalmentInputError,
+    UnpaidInstalment,
+    priced_parts,
+    series,
+)
 from .law.prescription import NATURES, Claim, Estimate, Event, LawInputError, estimate
 from .models import Dossier
 from .timeline_facts import Marks, Timeline, marks_of, timeline_from
@@ -44,6 +53,8 @@ class DossierAssessment:
     budget: budget_rules.Budget | None
     result: finding_rules.Assessment
     deadlines: tuple[deadline_rules.Deadline, ...]
+    parts: tuple[DebtPart, ...] = ()
+    """An instalment debt's instalments and capital, with amounts and statuses."""
     actions: tuple[action_rules.Action, ...] = ()
     """« Ce que je fais maintenant » (at most three)."""
     timeline: Timeline = field(default_factory=Timeline)
@@ -104,42 +115,97 @@ def law_memo(dossier: Dossier | None) -> LawMemo:
 # --- Answers → the law's inputs ------------------------------------------------------
 
 
-def claim_from(
-    prescription: Prescription | None, mediations: tuple[dt.date, ...] = ()
-) -> Claim | None:
+def unpaid_instalments(prescription: Prescription) -> tuple[UnpaidInstalment, ...]:
+    """The unpaid instalments she gave: the list, else the series (raises
+    ``InstalmentInputError`` for a series that does not add up)."""
+    if prescription.instalment_list:
+        return tuple(
+            UnpaidInstalment(row.due, row.amount)
+            for row in prescription.instalment_list
+            if row.due is not None
+        )
+    if prescription.first_unpaid is None:
+        return ()
+    return series(
+        prescription.first_unpaid,
+        prescription.last_unpaid,
+        prescription.periodicity,
+        prescription.instalment_amount,
+    )
+
+
+COURT_ACTS = {"injonction_signifiee": "court_claim", "assignation": "court_claim"}
+"""Kinds of letter whose signification is a demande en justice (C. civ. 2241;
+the signification of an injonction de payer, reference §1.5 point 2)."""
+
+
+def court_events(courrier: Courrier | None) -> tuple[Event, ...]:
+    """What « Le courrier » knows of the courts, as the engine's events: a
+    signified injonction or summons interrupts (2241, open while it lasts,
+    2242); a commandement is an enforcement act (2244)."""
+    if courrier is None or courrier.signification_date is None:
+        return ()
+    if courrier.letter_kind in COURT_ACTS:
+        return (Event(COURT_ACTS[courrier.letter_kind], courrier.signification_date),)
+    if courrier.letter_kind == "commandement":
+        return (Event("enforcement_act", courrier.signification_date),)
+    return ()
+
+
+def court_title_declared(answers: Answers) -> bool:
+    """A court title exists (she says so, or a commandement presupposes one,
+    CPCE L111-2) — its date is not known to the claim."""
+    checks = answers.verifications
+    courrier = answers.courrier
+    return (checks is not None and checks.has_court_title == "yes") or (
+        courrier is not None and courrier.letter_kind == "commandement"
+    )
+
+
+def claim_from(answers: Answers, mediations: tuple[dt.date, ...] = ()) -> Claim | None:
     """The limitation claim, or None when the nature or the start is unknown.
 
-    ``mediations``: saisines of the mediator from the timeline (they suspend a
-    prescription, C. civ. 2238), added to the events she gave."""
-    if prescription is None or not prescription.nature or prescription.start is None:
+    The start is the one she gave, else her first unpaid instalment. Her events,
+    plus what « Le courrier » says of a signification or an act (dated on or
+    after the start), plus ``mediations`` (saisines of the mediator from the
+    timeline), plus a declared court title (raises
+    ``InstalmentInputError`` for a series that does not add up).
+    """
+    prescription = answers.prescription
+    if prescription is None or not prescription.nature:
         return None
-    given = [
+    instalments = unpaid_instalments(prescription)
+    start = prescription.start or (instalments[0].due if instalments else None)
+    if start is None:
+        return None
+    typed = {
         Event(row.kind, row.on, row.end)
         for row in prescription.events
         if row.kind and row.on is not None
-    ]
-    known = {(event.kind, event.on) for event in given}
-    extra = [
-        Event("mediation", day)
-        for day in mediations
-        if ("mediation", day) not in known and day >= prescription.start
-    ]
-    events = (*given, *extra)
+    }
+    typed |= {e for e in court_events(answers.courrier) if e.on >= start}
+    # The saisine of the mediator, from the timeline, suspends (2238).
+    typed |= {Event("mediation", day) for day in mediations if day >= start}
     return Claim(
         nature=prescription.nature,
-        start=prescription.start,
-        events=tuple(sorted(events, key=lambda e: e.on)),
+        start=start,
+        events=tuple(sorted(typed, key=lambda e: (e.on, e.kind))),
+        instalments=tuple(item.due for item in instalments),
         acceleration=prescription.acceleration,
+        court_title=court_title_declared(answers),
     )
 
 
 def run_estimate(
-    prescription: Prescription | None,
+    answers: Answers,
     today: dt.date,
     memo: LawMemo | None = None,
     mediations: tuple[dt.date, ...] = (),
 ) -> tuple[Estimate | None, str | None]:
-    claim = claim_from(prescription, mediations)
+    try:
+        claim = claim_from(answers, mediations)
+    except InstalmentInputError as exc:
+        return None, str(exc)
     if claim is None:
         return None, None
     try:
@@ -148,8 +214,22 @@ def run_estimate(
         return None, str(exc)
 
 
+def debt_parts(answers: Answers, result: Estimate | None) -> tuple[DebtPart, ...]:
+    """The estimate's parts with the amounts she gave."""
+    prescription = answers.prescription
+    if result is None or prescription is None or not result.parts:
+        return ()
+    try:
+        instalments = unpaid_instalments(prescription)
+    except InstalmentInputError:
+        return ()
+    return priced_parts(result.parts, instalments, prescription.capital_amount)
+
+
 def limitation_view(
-    prescription: Prescription | None, result: Estimate | None
+    prescription: Prescription | None,
+    result: Estimate | None,
+    parts: tuple[DebtPart, ...] = (),
 ) -> finding_rules.LimitationView | None:
     if prescription is None:
         return None
@@ -162,7 +242,16 @@ def limitation_view(
         basis=tuple(result.basis),
         kind=spec.kind if spec else None,
         explanation=" ".join(result.explanation),
+        parts=parts,
+        enforcement=result.enforcement,
+        nature=result.nature,
     )
+
+
+def creditor_names(answers: Answers) -> tuple[str, ...]:
+    """The creditor's and the agency's names (« Le courrier »)."""
+    courrier = answers.get(Courrier)
+    return (courrier.creditor_name, courrier.agency_name)
 
 
 def wants_to_pay(answers: Answers) -> bool:
@@ -184,9 +273,22 @@ def situation_answers(answers: Answers, *, barred: bool = False) -> Situation | 
     return answers.situation if situation_applies(answers, barred=barred) else None
 
 
+def payable_amount(answers: Answers) -> Decimal | None:
+    """The total claimed without the contested fees: the budget, the plan page
+    and the payment letters all use this one sum."""
+    montants = answers.get(Montants)
+    checks = answers.verifications
+    return payable_total(
+        amount_lines(montants),
+        montants.total_claimed,
+        is_consumer=montants.is_consumer,
+        has_court_title=checks is not None and checks.has_court_title == "yes",
+    )
+
+
 def run_budget(answers: Answers, *, barred: bool = False) -> budget_rules.Budget | None:
     situation = situation_answers(answers, barred=barred)
-    total = answers.get(Montants).total_claimed
+    total = payable_amount(answers)
     if situation is None or situation.monthly_income is None or not total:
         return None
     try:
@@ -212,15 +314,8 @@ def facts_from(
     answers: Answers,
     limitation: finding_rules.LimitationView | None,
     budget: budget_rules.Budget | None,
-    injonction_on: dt.date | None = None,
 ) -> finding_rules.Facts:
-    """``injonction_on``: an injonction de payer signified since « Le courrier »
-    (a timeline event): the latest court act is what the rules answer."""
     courrier = answers.courrier
-    if injonction_on is not None:
-        courrier = (courrier or Courrier()).replace(
-            letter_kind="injonction_signifiee", signification_date=injonction_on
-        )
     montants = answers.get(Montants)
     checks = answers.verifications
     barred = limitation is not None and limitation.status == "barred"
@@ -245,7 +340,21 @@ def facts_from(
         considers_payment=wants_to_pay(answers),
         surendettement_admissible=situation is not None
         and situation.surendettement_admissible,
+        alsace_moselle=is_alsace_moselle(answers.get(Coordonnees).postal_code),
+        sender_is_commissaire=courrier is not None and courrier.commissaire_amiable,
     )
+
+
+def with_timeline(answers: Answers, timeline: Timeline) -> Answers:
+    """The answers as the rules read them: an injonction de payer signified
+    since « Le courrier » (a timeline event) is the latest court act, the one
+    the findings, the estimate and the deadlines answer."""
+    if timeline.injonction_on is None:
+        return answers
+    courrier = answers.get(Courrier).replace(
+        letter_kind="injonction_signifiee", signification_date=timeline.injonction_on
+    )
+    return answers.with_step(courrier)
 
 
 def assess_answers(
@@ -257,23 +366,26 @@ def assess_answers(
 ) -> DossierAssessment:
     """Run every rule on a dossier's answers and timeline (``today`` injected)."""
     timeline = timeline or Timeline()
-    result, error = run_estimate(answers.prescription, today, memo, timeline.mediations)
-    limitation = limitation_view(answers.prescription, result)
+    answers = with_timeline(answers, timeline)
+    result, error = run_estimate(answers, today, memo, timeline.mediations)
+    parts = debt_parts(answers, result)
+    limitation = limitation_view(answers.prescription, result, parts)
     budget = run_budget(
         answers, barred=result is not None and result.status == "barred"
     )
-    facts = facts_from(answers, limitation, budget, timeline.injonction_on)
+    facts = facts_from(answers, limitation, budget)
     assessment = triage_rules.triage(facts, today=today, story=timeline.story)
     deadlines = deadline_rules.compute_deadlines(
         today=today,
         limitation_last_day=result.last_day if result else None,
         limitation_kind=limitation.kind if limitation else None,
         limitation_basis=tuple(result.basis) if result else (),
-        injonction_signified_on=(
-            facts.signification_date
-            if facts.letter_kind == "injonction_signifiee"
-            else None
-        ),
+        limitation_enforcement=result is not None and result.enforcement,
+        limitation_partly_barred=limitation is not None
+        and limitation.status == "partly_barred",
+        injonction_signified_on=_signified(answers, "injonction_signifiee"),
+        commandement_on=_signified(answers, "commandement"),
+        alsace_moselle=facts.alsace_moselle,
         ar_received_on=timeline.ar_received_on,
         answer_received_after_ar=timeline.answer_after_ar,
     )
@@ -285,15 +397,22 @@ def assess_answers(
         limitation_kind=limitation.kind if limitation else None,
     )
     return DossierAssessment(
-        result, error, budget, assessment, deadlines, actions, timeline
+        result, error, budget, assessment, deadlines, parts, actions, timeline
     )
+
+
+def _signified(answers: Answers, kind: str) -> dt.date | None:
+    courrier = answers.courrier
+    if courrier is None or courrier.letter_kind != kind:
+        return None
+    return courrier.signification_date
 
 
 def assess_dossier(
     dossier: Dossier, *, today: dt.date, answers: Answers | None = None
 ) -> DossierAssessment:
     """Assess the dossier's answers (or ``answers`` about to replace them),
-    with the avis de réception of the timeline; once per input and instance."""
+    with the facts of its timeline; once per input and instance."""
     answers = dossier.answers if answers is None else answers
     marks = marks_of(dossier)
     memo = law_memo(dossier)

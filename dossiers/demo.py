@@ -74,6 +74,7 @@ SOPHIE_ANSWERS: dict[str, dict[str, Any]] = {
         ],
     },
     "verifications": {
+        "mentions_checked": "checked",
         "mentions": ["collector_identity", "creditor_identity", "payment_terms"],
         "documents": [],
         "recognises": "partly",
@@ -209,6 +210,7 @@ class DemoEvent:
     direction: str
     who: str
     content: str
+    conduct: tuple[str, ...] = ()
 
 
 SOPHIE_TIMELINE = (
@@ -220,6 +222,7 @@ SOPHIE_TIMELINE = (
         "appel masqué",
         "Un conseiller d'Intrum exige un paiement immédiat par carte et annonce une "
         "saisie sur salaire « dès la semaine prochaine ».",
+        ("immediate_payment", "seizure_threat"),
     ),
     DemoEvent(
         TimelineKind.CALL,
@@ -228,6 +231,7 @@ SOPHIE_TIMELINE = (
         TimelineDirection.FROM_AGENCY,
         "appel masqué",
         "Nouvel appel : menace de prévenir mon employeur si je ne paie pas ce soir.",
+        ("third_party_threat",),
     ),
 )
 """Sophie's story: two calls at night after her letter (which « Le courrier »
@@ -254,4 +258,5 @@ def seed_timeline(dossier: Dossier) -> None:
             direction=item.direction,
             who=item.who,
             content=item.content,
+            conduct=item.conduct,
         )

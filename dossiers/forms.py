@@ -1,7 +1,7 @@
 """One form per wizard step. Labels in plain French, the legal term beside them."""
 
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from typing import Any, ClassVar
 
@@ -9,12 +9,10 @@ from django import forms
 from django.core.exceptions import NON_FIELD_ERRORS
 from django.core.files.uploadedfile import UploadedFile
 from django.forms.utils import ErrorDict
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from . import answers as typed
 from .addresses import address_without_name
-from .assessment import LawMemo, claim_from
 from .fields import (
     EuroField,
     PastDateField,
@@ -23,7 +21,6 @@ from .fields import (
     postal_code_field,
 )
 from .law import checks
-from .law.prescription import EVENT_KINDS, NATURES, Claim, Estimate, LawInputError
 from .models import Agency, Dossier
 from .uploads import (
     ACCEPT,
@@ -195,6 +192,17 @@ class CourrierForm(StepForm):
         widget=forms.Textarea(attrs={"rows": 3}),
         label=_("Adresse du créancier d'origine"),
         help_text=_("Si elle figure sur le courrier ; sinon laissez vide."),
+    )
+    commissaire_amiable = forms.BooleanField(
+        required=False,
+        label=_(
+            "Le courrier vient d'un commissaire de justice (ancien huissier) qui vous "
+            "relance à l'amiable"
+        ),
+        help_text=_(
+            "Cochez si l'en-tête est celui d'une étude de commissaire de justice, "
+            "sans acte signifié (ni « signification », ni « commandement »)."
+        ),
     )
     agency_role = forms.ChoiceField(
         choices=choices(checks.AGENCY_ROLES),
@@ -442,9 +450,27 @@ class MontantsForm(RowsForm):
         return total
 
 
+MENTIONS_CHECKED = [
+    (
+        "checked",
+        _("Oui, j'ai regardé : je coche ci-dessous ce que le courrier indique"),
+    ),
+    ("not_checked", _("Je n'ai pas vérifié")),
+]
+
+
 class VerificationsForm(StepForm):
     answers_class = typed.Verifications
 
+    mentions_checked = forms.ChoiceField(
+        choices=MENTIONS_CHECKED,
+        widget=_radio(),
+        label=_("Avez-vous vérifié les mentions obligatoires du courrier ?"),
+        help_text=_(
+            "« Je n'ai pas vérifié » est une réponse : nous ne conclurons rien sur "
+            "ces mentions tant que vous ne les aurez pas regardées."
+        ),
+    )
     mentions = forms.MultipleChoiceField(
         choices=choices(checks.R124_4_MENTIONS),
         required=False,
@@ -500,105 +526,24 @@ class VerificationsForm(StepForm):
         ),
     )
 
-
-class EventForm(forms.Form):
-    kind = forms.ChoiceField(
-        choices=row_choices(EVENT_KINDS),
-        label=_("Ce qui s'est passé"),
-        help_text=_("Un paiement, même petit, ou une demande d'échéancier compte."),
-    )
-    on = PastDateField(label=_("Date"), help_text=_("Même approximative."))
-    end = PastDateField(
-        required=False,
-        label=_(
-            "Date de fin (médiation) ou premier impayé après l'accord (rééchelonnement)"
-        ),
-        help_text=_("Seulement pour une médiation ou un rééchelonnement."),
-    )
-
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
-        if data.get("on") and data.get("end") and data["end"] < data["on"]:
+        if data.get("mentions_checked") == "not_checked" and data.get("mentions"):
             self.add_error(
-                "end", _("La date de fin ne peut pas précéder la date de début.")
+                "mentions_checked",
+                _(
+                    "Vous avez coché des mentions : choisissez « Oui, j'ai regardé », "
+                    "ou décochez-les."
+                ),
             )
         return data
 
-
-EventFormSet = forms.formset_factory(
-    EventForm, extra=1, can_delete=True, max_num=MAX_ROWS, absolute_max=MAX_ROWS
-)
-
-
-class PrescriptionForm(RowsForm):
-    """``estimator`` runs the engine (the wizard passes its per-request memo, so
-    this check and the dossier's assessment share one run)."""
-
-    answers_class = typed.Prescription
-    formset_class = EventFormSet
-    rows_name = "events"
-
-    def __init__(
-        self,
-        *args: Any,
-        estimator: Callable[[Claim], Estimate] | None = None,
-        **kwargs: Any,
-    ) -> None:
-        super().__init__(*args, **kwargs)
-        self.estimator = estimator or (
-            lambda claim: LawMemo().estimate(claim, timezone.localdate())
-        )
-
-    nature = forms.ChoiceField(
-        choices=choices(NATURES),
-        widget=_radio(),
-        label=_("D'où vient cette dette ?"),
-        help_text=_("Le délai pour agir en justice dépend de la nature de la dette."),
-    )
-    start = PastDateField(
-        required=False,
-        label=_("Point de départ du délai"),
-        help_text=_(
-            "Selon la dette : date de la première échéance impayée non régularisée, "
-            "date limite de paiement de la facture… Voir l'aide sous chaque choix. "
-            "Laissez vide si vous ne savez pas : l'estimation sera « à vérifier »."
-        ),
-    )
-    acceleration = PastDateField(
-        required=False,
-        label=_("Date de la déchéance du terme (crédits et prêts)"),
-        help_text=_(
-            "Le jour où le prêteur a exigé tout le capital restant d'un coup. "
-            "Laissez vide si ce n'est pas un prêt ou si vous ne savez pas."
-        ),
-    )
-
-    def clean(self) -> dict[str, Any]:
-        data = super().clean() or {}
-        start = data.get("start")
-        if not start or not data.get("nature") or not self.rows.is_valid():
-            return data
-        for row in self.rows.forms:
-            on = row.cleaned_data.get("on") if row.cleaned_data else None
-            if on and on < start and not row.cleaned_data.get("DELETE"):
-                row.add_error(
-                    "on", _("Cet événement est antérieur au point de départ.")
-                )
-                return data
-        self._check_with_engine(data)
-        return data
-
-    def _check_with_engine(self, data: dict[str, Any]) -> None:
-        """The engine's own input checks, shown beside the form (never a 500)."""
-        claim = claim_from(self.answers())
-        if claim is None:
-            return
-        try:
-            self.estimator(claim)
-        except LawInputError as exc:
-            # Beside the question it is about, else above the form.
-            field = exc.field if exc.field in self.fields else None
-            self.add_error(field, forms.ValidationError(str(exc), code="law_input"))
+    def answers(self) -> typed.Verifications:
+        """Not checked is not absent: ``mentions`` is then None (no finding)."""
+        data = dict(self.cleaned_data)
+        if data.pop("mentions_checked", "") != "checked":
+            data["mentions"] = None
+        return typed.Verifications.from_json(data)
 
 
 class SituationForm(StepForm):

@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .fields import PastDateField
+from .law.checks import CONTACT_CONDUCT
 from .models import Dossier, TimelineDirection, TimelineKind
 from .uploads import (
     ACCEPT,
@@ -53,12 +54,25 @@ class TimelineEventForm(forms.Form):
         help_text=_("Par exemple le nom de la personne qui a appelé."),
         error_messages={"max_length": _("200 caractères au maximum.")},
     )
+    conduct = forms.MultipleChoiceField(
+        label=_("Ce que l'agence a exigé ou dit"),
+        required=False,
+        choices=[(code, spec.label) for code, spec in CONTACT_CONDUCT.items()],
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_(
+            "Pour un appel, un SMS, un e-mail ou une visite. Vos lettres reprennent "
+            "ces faits (avec la date, l'heure et le moyen), jamais vos notes."
+        ),
+    )
     content = forms.CharField(
-        label=_("En quelques mots"),
+        label=_("En quelques mots (pour vous)"),
         required=False,
         max_length=MAX_CONTENT,
         widget=forms.Textarea(attrs={"rows": 4}),
-        help_text=_("Ce qui a été dit ou écrit, 2 000 caractères au maximum."),
+        help_text=_(
+            "Ce qui a été dit ou écrit, 2 000 caractères au maximum. Ce texte reste "
+            "dans votre dossier : il n'est jamais recopié dans une lettre."
+        ),
         error_messages={
             "max_length": _(
                 "Ce texte est trop long : 2 000 caractères au maximum "

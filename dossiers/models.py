@@ -5,6 +5,7 @@ import uuid
 from typing import ClassVar
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 from django.db.models.query_utils import DeferredAttribute
@@ -12,6 +13,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from .answers import Answers
+from .law.checks import CONTACT_CONDUCT
 from .law.mediation import SECTORS
 
 
@@ -248,6 +250,14 @@ class TimelineDirection(models.TextChoices):
     TO_AGENCY = "to_agency", _("De moi vers l'agence")
 
 
+def validate_conduct(value: object) -> None:
+    """A list of known conduct codes (what the letters may state)."""
+    if not isinstance(value, list) or any(
+        code not in CONTACT_CONDUCT for code in value
+    ):
+        raise ValidationError(_("Choix inconnu."), code="invalid_conduct")
+
+
 class TimelineEvent(models.Model):
     """One thing that happened in the dossier: a letter, a call, a payment…"""
 
@@ -270,6 +280,13 @@ class TimelineEvent(models.Model):
     )
     who = models.CharField(_("qui"), max_length=200, blank=True)
     content = models.TextField(_("ce qui s'est passé"), max_length=2000, blank=True)
+    conduct = models.JSONField(
+        _("ce qui a été exigé ou dit"),
+        default=list,
+        blank=True,
+        validators=[validate_conduct],
+        help_text=_("Codes de dossiers.law.checks.CONTACT_CONDUCT."),
+    )
     attachment = models.ForeignKey(
         Upload,
         on_delete=models.SET_NULL,

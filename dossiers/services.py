@@ -3,7 +3,7 @@
 import datetime as dt
 import json
 import secrets
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from django.core.files.base import ContentFile
@@ -242,6 +242,7 @@ def timeline_add(
     direction: str = "",
     who: str = "",
     content: str = "",
+    conduct: Sequence[str] = (),
     attachment: CleanFile | None = None,
     today: dt.date | None = None,
 ) -> TimelineEvent:
@@ -258,6 +259,7 @@ def timeline_add(
         direction=direction,
         who=who.strip(),
         content=content.strip(),
+        conduct=list(dict.fromkeys(conduct)),
     )
     if attachment is not None:
         event.attachment = upload_add(dossier=dossier, clean=attachment)

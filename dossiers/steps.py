@@ -16,9 +16,15 @@ from typing import Any, Final, Protocol
 
 from accounts.models import User
 
-from . import forms, services
+from . import forms, forms_prescription, services
 from .answers import Answers, Coordonnees, StepAnswers
-from .assessment import DossierAssessment, situation_applies, wants_to_pay
+from .assessment import (
+    DossierAssessment,
+    creditor_names,
+    situation_applies,
+    wants_to_pay,
+)
+from .law.operators import telecom_operator
 from .law.prescription import NATURES, Claim, Estimate
 from .models import Dossier
 
@@ -89,11 +95,24 @@ def _courrier_context(state: StepState) -> dict[str, Any]:
 
 
 def _prescription_kwargs(state: StepState) -> dict[str, Any]:
-    return {"estimator": state.estimate}
+    return {"estimator": state.estimate, "context": state.answers}
 
 
-def _natures(state: StepState) -> dict[str, Any]:
-    return {"natures": NATURES}
+def _prescription_initial(state: StepState) -> dict[str, Any]:
+    """An operator's debt: the telecom nature (one year, L34-2) is preselected,
+    she confirms it."""
+    if state.answers.prescription is None and telecom_operator(
+        *creditor_names(state.answers)
+    ):
+        return {"nature": "telecom"}
+    return {}
+
+
+def _prescription_context(state: StepState) -> dict[str, Any]:
+    return {
+        "natures": NATURES,
+        "operator": telecom_operator(*creditor_names(state.answers)),
+    }
 
 
 def _with_assessment(state: StepState) -> dict[str, Any]:
@@ -139,9 +158,10 @@ STEP_LIST: Final = (
     Step(
         "prescription",
         "La prescription",
-        forms.PrescriptionForm,
+        forms_prescription.PrescriptionForm,
         form_kwargs=_prescription_kwargs,
-        context=_natures,
+        initial=_prescription_initial,
+        context=_prescription_context,
     ),
     Step(
         "situation",

@@ -17,6 +17,7 @@ from dossiers.law.dates import format_date
 from dossiers.models import Dossier, TimelineDirection, TimelineKind
 
 from .contexts import Contact, LetterContext, LetterInput, Owner
+from .contexts.common import acknowledging_texts
 from .contexts.harassment import fact_line
 
 if TYPE_CHECKING:
@@ -47,6 +48,7 @@ def contacts_of(dossier: Dossier) -> tuple[Contact, ...]:
             occurred_at_time=event.occurred_at_time,
             who=event.who,
             content=event.content,
+            conduct=tuple(event.conduct or ()),
         )
         for event in events
     )
@@ -129,3 +131,30 @@ def build(spec: "LetterSpec", data: LetterInput) -> tuple[LetterContext, str]:
     """The letter's context and HTML (raises ScheduleInputError for a bad plan)."""
     context = spec.build_context(dataclasses.replace(data, title=spec.title))
     return context, render_to_string(spec.template, vars(context))
+
+
+class LetterBlocked(ValueError):
+    """A letter that contests the debt carries a phrase acknowledging it; the
+    French message says where and why (one line per phrase)."""
+
+    def __init__(self, problems: list[str]) -> None:
+        super().__init__(" ".join(problems))
+        self.problems = problems
+
+
+BLOCKED_INTRO = (
+    "Cette lettre conteste la dette ou invoque la prescription : elle ne doit "
+    "contenir aucune phrase qui reconnaît la dette. Réécrivez ce qui suit avant "
+    "de générer le PDF."
+)
+
+
+def acknowledgment_problems(spec: "LetterSpec", data: LetterInput) -> list[str]:
+    """For a letter that does not acknowledge the debt, each free text of hers
+    that does (``dossiers.law.acknowledgment``), as a French sentence."""
+    if spec.acknowledges_debt:
+        return []
+    return [
+        f"{where} : « {found.phrase} ». {found.explanation}"
+        for where, found in acknowledging_texts(data)
+    ]

@@ -11,6 +11,7 @@ from django import forms
 from django.utils import timezone
 
 from dossiers.assessment import DossierAssessment
+from dossiers.law.acknowledgment import acknowledgments
 from dossiers.law.dates import format_date
 from dossiers.law.schedule import ScheduleInputError
 from dossiers.models import Dossier
@@ -34,9 +35,31 @@ class DateInput(forms.DateInput):
         super().__init__(format="%Y-%m-%d")
 
 
+def refuse_acknowledgment(text: str) -> None:
+    """The form-level hook of every letter that contests the debt or invokes
+    the limitation: a phrase acknowledging the debt is refused beside the field,
+    with why (``dossiers.law.acknowledgment``)."""
+    found = acknowledgments(text)
+    if found:
+        raise forms.ValidationError(
+            [f"« {item.phrase} » : {item.explanation}" for item in found],
+            code="acknowledgment",
+        )
+
+
 class LetterForm(forms.Form):
     """The personal paragraph; subclasses add the options of a letter kind
-    (``LetterSpec.options_form``), stored in ``Letter.options``."""
+    (``LetterSpec.options_form``), stored in ``Letter.options``.
+
+    ``contests_debt``: the letter says « La présente ne vaut pas reconnaissance
+    de dette » (every letter but the payment ones): wording that acknowledges
+    the debt is refused in the personal paragraph."""
+
+    def clean_personal_text(self) -> str:
+        text: str = self.cleaned_data.get("personal_text", "")
+        if self.contests_debt:
+            refuse_acknowledgment(text)
+        return text
 
     personal_text = forms.CharField(
         label="Paragraphe personnel (facultatif)",
@@ -55,9 +78,16 @@ class LetterForm(forms.Form):
         },
     )
 
-    def __init__(self, *args: Any, today: dt.date | None = None, **kwargs: Any) -> None:
+    def __init__(
+        self,
+        *args: Any,
+        today: dt.date | None = None,
+        contests_debt: bool = False,
+        **kwargs: Any,
+    ) -> None:
         super().__init__(*args, **kwargs)
         self.today = today or timezone.localdate()
+        self.contests_debt = contests_debt
 
     @classmethod
     def initial_options(

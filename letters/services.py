@@ -69,6 +69,9 @@ def letter_generate(
 ) -> LetterVersion:
     """Render the letter to PDF and store it as a new immutable version.
 
+    Raises ``compose.LetterBlocked`` when a letter that contests the debt
+    carries a phrase of hers acknowledging it (issue 18, item 11).
+
     The render happens outside any transaction: with SQLite's IMMEDIATE
     transactions it would otherwise hold the write lock for its whole length.
     """
@@ -81,6 +84,9 @@ def letter_generate(
         personal_text=letter.personal_text,
         options=letter.options,
     )
+    problems = compose.acknowledgment_problems(spec, data)
+    if problems:
+        raise compose.LetterBlocked(problems)
     context, html = compose.build(spec, data)
     pdf = rendering.render_pdf(
         html,

@@ -1,5 +1,6 @@
 """Letter pages: thin views over access (reads), compose/services (writes)."""
 
+import datetime as dt
 from typing import Any
 
 from django.contrib import messages
@@ -35,6 +36,16 @@ def _initial(
     }
 
 
+def _form(
+    spec: LetterSpec, data: Any = None, *, initial: dict[str, Any], today: dt.date
+) -> LetterForm:
+    """The letter page's form (``spec.options_form``): a letter that does not
+    pay refuses a personal paragraph that acknowledges the debt."""
+    return spec.options_form(
+        data, initial=initial, today=today, contests_debt=not spec.acknowledges_debt
+    )
+
+
 def _check_options(
     form: LetterForm, dossier: Dossier, assessment: DossierAssessment
 ) -> None:
@@ -49,6 +60,41 @@ def _check_options(
     form.check(data)
 
 
+def _stored_input(
+    dossier: Dossier, letter: Letter | None, assessment: DossierAssessment
+) -> contexts.LetterInput:
+    """The letter's input as stored (personal paragraph, plan options)."""
+    return compose.letter_input(
+        dossier=dossier,
+        assessment=assessment,
+        today=timezone.localdate(),
+        personal_text=letter.personal_text if letter else "",
+        options=letter.options if letter else None,
+    )
+
+
+def _plan_summary(spec: LetterSpec, data: contexts.LetterInput) -> str:
+    """The plan the letter proposes, computed by the letter's own function
+    (issue 18, item 15: the page and the letter show the same schedule)."""
+    if not spec.has_plan:
+        return ""
+    try:
+        context = contexts.echeancier(data)
+    except ScheduleInputError:
+        return ""
+    last = (
+        f" (la dernière de {context.last_adjusted_text})"
+        if context.last_adjusted_text
+        else ""
+    )
+    fees = ", hors les frais et pénalités contestés" if context.fees_excluded else ""
+    return (
+        f"Votre lettre propose {context.count} mensualité"
+        f"{'s' if context.count > 1 else ''} de {context.monthly_text}{last}, à "
+        f"partir du {context.first_due_text}, soit {context.plan_total_text}{fees}."
+    )
+
+
 def _page(
     request: HttpRequest,
     dossier: Dossier,
@@ -58,6 +104,7 @@ def _page(
 ) -> HttpResponse:
     letter = access.find_letter(dossier, spec.slug)
     available, warning = spec.is_available(assessment)
+    data = _stored_input(dossier, letter, assessment) if available else None
     context = {
         "dossier": dossier,
         "spec": spec,
@@ -66,12 +113,16 @@ def _page(
         "available": available,
         "warning": warning,
         "budget": assessment.budget if spec.has_plan else None,
-        "missing_address": not contexts.agency_address_lines(dossier.answers),
+        "missing_address": spec.to_agency
+        and not contexts.agency_address_lines(dossier.answers),
+        "blocked": compose.acknowledgment_problems(spec, data) if data else [],
+        "plan_summary": _plan_summary(spec, data) if data else "",
         **extra,
     }
     context.setdefault(
         "form",
-        spec.options_form(
+        _form(
+            spec,
             initial=_initial(letter, spec, OptionsContext(dossier, assessment)),
             today=timezone.localdate(),
         ),
@@ -105,7 +156,7 @@ def letter_page(request: HttpRequest, dossier_id: int, kind: str) -> HttpRespons
     if request.method == "GET":
         return _page(request, dossier, spec, assessment)
     available, _ = spec.is_available(assessment)
-    form = spec.options_form(request.POST, today=today)
+    form = _form(spec, request.POST, initial={}, today=today)
     if not available or not form.is_valid():
         return _page(request, dossier, spec, assessment, form=form)
     _check_options(form, dossier, assessment)
@@ -126,6 +177,10 @@ def letter_page(request: HttpRequest, dossier_id: int, kind: str) -> HttpRespons
 def _generate(request: HttpRequest, letter: Letter, spec: LetterSpec) -> HttpResponse:
     try:
         version = services.letter_generate(letter=letter, spec=spec)
+    except compose.LetterBlocked as blocked:
+        messages.error(request, compose.BLOCKED_INTRO)
+        for problem in blocked.problems:
+            messages.error(request, problem)
     except ScheduleInputError as exc:
         messages.error(request, str(exc))
     else:

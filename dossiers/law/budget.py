@@ -192,12 +192,19 @@ def _explain(
 OVER_INDEBTEDNESS_TEXT: Final = (
     f"Selon cette estimation, aucun échéancier tenable sur {HEURISTIC.horizon_months} "
     "mois n'apparaît : ne promettez pas des paiements que vous ne pourriez pas tenir. "
-    "Vous pouvez demander au juge des délais de paiement (jusqu'à deux ans) et vous "
-    "faire aider par un Point conseil budget ou une association. Si vous avez aussi "
+    "Faites-vous aider par un Point conseil budget ou une association. Si vous avez aussi "
     "d'autres dettes que vous ne parvenez pas à payer, votre situation relève peut-être "
     "du surendettement (impossibilité manifeste de faire face à l'ensemble de ses "
     "dettes) : le dépôt d'un dossier à la Banque de France est gratuit ; une fois le "
     "dossier déclaré recevable, les saisies sont suspendues et vous ne devez plus payer "
     "directement vos créanciers."
 )
-"""Pointer to the Banque de France procedure (L711-1, L722-2, L722-5)."""
+"""Pointer to the Banque de France procedure (L711-1, L722-2, L722-5). Judicial
+payment delays (C. civ. 1343-5) are suggested by the triage, which knows
+whether the debt is barred: asking for them acknowledges the debt."""
+
+JUDICIAL_DELAYS_TEXT: Final = (
+    "Vous pouvez aussi demander au juge des délais de paiement (deux ans au plus) : "
+    "c'est une reconnaissance de dette, qui fait repartir la prescription."
+)
+"""Always with its warning (reference §2.2, §5.4); never for a barred part."""

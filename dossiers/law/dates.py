@@ -18,6 +18,15 @@ from dateutil.relativedelta import relativedelta
 SATURDAY: Final = 5
 """``date.weekday()`` value of Saturday (Sunday is 6)."""
 
+WEEKDAYS_FR: Final = (
+    "lundi",
+    "mardi",
+    "mercredi",
+    "jeudi",
+    "vendredi",
+    "samedi",
+    "dimanche",
+)
 _MONTHS_FR: Final = (
     "janvier",
     "février",
@@ -87,17 +96,6 @@ def format_date(day: date) -> str:
     return f"{number} {_MONTHS_FR[day.month - 1]} {day.year}"
 
 
-_WEEKDAYS_FR: Final = (
-    "lundi",
-    "mardi",
-    "mercredi",
-    "jeudi",
-    "vendredi",
-    "samedi",
-    "dimanche",
-)
-
-
 def format_weekday_date(day: date) -> str:
-    """Return a French long date with its weekday: ``dimanche 1er mars 2026``."""
-    return f"{_WEEKDAYS_FR[day.weekday()]} {format_date(day)}"
+    """Return a French long date with its weekday: ``vendredi 25 décembre 2026``."""
+    return f"{WEEKDAYS_FR[day.weekday()]} {format_date(day)}"

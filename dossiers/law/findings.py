@@ -8,15 +8,16 @@ Pure: no Django, ``today`` passed in. The limitation estimate is given as a
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from types import MappingProxyType
-from typing import Final, Literal
+from typing import Final
 
 from . import references as refs
-from .budget import Budget
+from .budget import JUDICIAL_DELAYS_TEXT, Budget
 from .checks import (
     AGENCY_ROLES,
     DOCUMENTS,
@@ -37,6 +38,12 @@ from .checks import (
     require_codes,
 )
 from .dates import format_date
+from .limitation_findings import (
+    LIMITATION_STATUSES,
+    FactsError,
+    LimitationView,
+    limitation_findings,
+)
 
 __all__ = [
     "LIMITATION_STATUSES",
@@ -50,18 +57,11 @@ __all__ = [
     "assess",
 ]
 
-LimitationKind = Literal["prescription", "forclusion"]
-
 DISCLAIMER: Final = (
     "Cet assistant est une aide : il ne remplace pas le conseil d'un juriste, "
     "d'une association ou d'un avocat."
 )
 """Plain statement that the product is an aid, not legal advice."""
-
-LIMITATION_STATUSES: Final = frozenset(
-    {"not_barred", "barred", "partly_barred", "uncertain"}
-)
-"""Values of ``LimitationView.status`` (those of the engine's ``Status``)."""
 
 RESPONSE_TITLES: Final[Mapping[str, str]] = MappingProxyType(
     {
@@ -117,31 +117,6 @@ _FEE_CODES: Final = frozenset(
 )
 
 
-class FactsError(ValueError):
-    """Incoherent facts (unknown code, impossible dates); French message."""
-
-
-@dataclass(frozen=True, slots=True)
-class LimitationView:
-    """The limitation estimate as plain values (mapped from the engine).
-
-    ``status``: one of ``LIMITATION_STATUSES``; ``kind``: ``"prescription"``,
-    ``"forclusion"`` or ``None`` when unknown.
-    """
-
-    status: str
-    last_day: dt.date | None = None
-    basis: tuple[str, ...] = ()
-    kind: LimitationKind | None = None
-    explanation: str = ""
-
-    def __post_init__(self) -> None:
-        if self.status not in LIMITATION_STATUSES:
-            raise FactsError(f"Statut de prescription inconnu « {self.status} ».")
-        if self.kind not in {"prescription", "forclusion", None}:
-            raise FactsError(f"Type de délai inconnu « {self.kind} ».")
-
-
 @dataclass(frozen=True, slots=True)
 class Facts:
     """Everything the wizard collects that the rules need.
@@ -171,6 +146,10 @@ class Facts:
     budget: Budget | None = None
     considers_payment: bool = False
     surendettement_admissible: bool = False
+    alsace_moselle: bool = False
+    """She lives in Moselle, Bas-Rhin or Haut-Rhin: two more holidays (CPC 642)."""
+    sender_is_commissaire: bool = False
+    """The letter comes from a commissaire de justice acting amicably."""
 
     def __post_init__(self) -> None:
         try:
@@ -249,12 +228,17 @@ def _sorted(findings: Iterable[Finding]) -> tuple[Finding, ...]:
 
 def _collect(facts: Facts, today: dt.date) -> list[Finding]:
     findings = check_letter_kind(
-        facts.letter_kind, signification_date=facts.signification_date, today=today
+        facts.letter_kind,
+        signification_date=facts.signification_date,
+        today=today,
+        alsace_moselle=facts.alsace_moselle,
     )
-    findings += _limitation_findings(facts.limitation)
+    findings += limitation_findings(facts.limitation)
     if facts.mentions_present is not None:
         findings += check_mentions(
-            facts.mentions_present, agency_role=facts.agency_role
+            facts.mentions_present,
+            agency_role=facts.agency_role,
+            commissaire=facts.sender_is_commissaire,
         )
     findings += check_amounts(
         facts.amount_lines,
@@ -272,125 +256,6 @@ def _collect(facts: Facts, today: dt.date) -> list[Finding]:
     return findings
 
 
-# --- Limitation --------------------------------------------------------------
-
-_NAMES: Final[Mapping[str | None, str]] = MappingProxyType(
-    {
-        "prescription": "prescrite",
-        "forclusion": "forclose",
-        None: "prescrite ou forclose",
-    }
-)
-
-
-def _until(view: LimitationView) -> str:
-    if view.last_day is None:
-        return ""
-    return f" (dernier jour estimé : {format_date(view.last_day)})"
-
-
-def _limitation_findings(view: LimitationView | None) -> list[Finding]:
-    if view is None:
-        return [_limitation_unknown()]
-    builders = {
-        "barred": _barred,
-        "partly_barred": _partly_barred,
-        "uncertain": _limitation_uncertain,
-        "not_barred": _not_barred,
-    }
-    return [builders[view.status](view)]
-
-
-def _renunciation_basis(view: LimitationView) -> tuple[str, ...]:
-    if view.kind == "forclusion":
-        return view.basis
-    return (*view.basis, refs.CIV_2250, refs.CIV_2251)
-
-
-def _do_not_pay(kind: str | None) -> str:
-    if kind == "forclusion":
-        return "Ne payez pas et ne proposez aucun paiement."
-    return (
-        "Ne payez pas et ne reconnaissez pas la dette : une reconnaissance claire "
-        "après la fin du délai peut être vue comme une renonciation à la "
-        "prescription."
-    )
-
-
-def _barred(view: LimitationView) -> Finding:
-    return Finding(
-        code="limitation_barred",
-        severity="important",
-        title=f"La dette semble {_NAMES[view.kind]} : elle ne peut plus être "
-        "réclamée en justice",
-        explanation=(
-            f"Le délai pour agir en justice est dépassé{_until(view)}, sans acte "
-            "connu qui l'aurait interrompu. Invoquez-le par écrit et demandez la "
-            f"clôture du dossier. {_do_not_pay(view.kind)}"
-        ),
-        basis=_renunciation_basis(view),
-        responses=("prescription",),
-    )
-
-
-def _partly_barred(view: LimitationView) -> Finding:
-    return Finding(
-        code="limitation_partly_barred",
-        severity="important",
-        title="Une partie de la dette semble prescrite",
-        explanation=(
-            "Certaines sommes (par exemple les échéances les plus anciennes) ne "
-            f"peuvent plus être réclamées en justice{_until(view)}. Invoquez la "
-            "prescription pour ces sommes et demandez le détail du reste. Ne "
-            "reconnaissez pas la dette entière."
-        ),
-        basis=_renunciation_basis(view),
-        responses=("prescription", "contestation"),
-    )
-
-
-def _limitation_uncertain(view: LimitationView) -> Finding:
-    return Finding(
-        code="limitation_uncertain",
-        severity="important",
-        title="Prescription incertaine : des dates manquent (à vérifier)",
-        explanation=(
-            "On ne peut pas dire si la dette est prescrite sans connaître les "
-            "dates. Demandez l'historique des paiements et la date du premier "
-            "impayé non régularisé. Ne reconnaissez pas la dette en attendant."
-        ),
-        basis=view.basis,
-        uncertain=True,
-        responses=("contestation",),
-    )
-
-
-def _not_barred(view: LimitationView) -> Finding:
-    return Finding(
-        code="limitation_not_barred",
-        severity="info",
-        title="La dette ne semble pas prescrite",
-        explanation=(
-            f"Le créancier peut encore agir en justice{_until(view)}. Vérifiez "
-            "tout de même le montant et les justificatifs."
-        ),
-        basis=view.basis,
-    )
-
-
-def _limitation_unknown() -> Finding:
-    return Finding(
-        code="limitation_unknown",
-        severity="info",
-        title="Prescription pas encore estimée",
-        explanation=(
-            "Indiquez la nature de la dette et ses dates pour savoir si elle peut "
-            "encore être réclamée en justice."
-        ),
-        uncertain=True,
-    )
-
-
 # --- Budget and negotiation --------------------------------------------------
 
 
@@ -399,8 +264,27 @@ def _budget_findings(facts: Facts) -> list[Finding]:
     if facts.surendettement_admissible:
         findings.append(_admissible())
     elif facts.budget is not None and facts.budget.over_indebted:
-        findings.append(_over_indebted(facts.budget))
+        findings.append(_with_judicial_delays(_over_indebted(facts.budget), facts))
     return findings
+
+
+_NO_DELAYS: Final = frozenset({"barred", "partly_barred"})
+
+
+def _with_judicial_delays(finding: Finding, facts: Facts) -> Finding:
+    """Délais de paiement (C. civ. 1343-5), always said to acknowledge the debt,
+    and never suggested for a barred or partly barred debt, nor for a
+    maintenance debt (« dettes d'aliment », excluded by 1343-5)."""
+    limitation = facts.limitation
+    if limitation is not None and (
+        limitation.status in _NO_DELAYS or limitation.nature == "alimony"
+    ):
+        return finding
+    return dataclasses.replace(
+        finding,
+        explanation=f"{finding.explanation} {JUDICIAL_DELAYS_TEXT}",
+        basis=tuple(dict.fromkeys((*finding.basis, refs.CIV_1343_5, refs.CIV_2240))),
+    )
 
 
 def _admissible() -> Finding:

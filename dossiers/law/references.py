@@ -79,6 +79,9 @@ L114_1: Final = Ref("C. assur., art. L114-1", "S", "reference §1.10")
 L114_2: Final = Ref("C. assur., art. L114-2", "V", "reference §1.10")
 ALIMONY_2016: Final = Ref("Cass. 1re civ., 22 juin 2016", "S", "reference §1.11")
 L1617_5: Final = Ref("CGCT, art. L1617-5", "U", "reference §1.12")
+CREDIT_DIRECTIVE_2023: Final = Ref(
+    "Directive (UE) 2023/2225", "U", "reference §1.5, point 5"
+)
 
 # §2 Interruption, suspension, renunciation.
 CIV_2220: Final = Ref("C. civ., art. 2220", "V", "reference §2.1")
@@ -105,6 +108,9 @@ SURENDETTEMENT_2014: Final = Ref(
 FORMAL_NOTICE_2022: Final = Ref(
     "Cass. com., 18 mai 2022, n° 20-23.204", "V", "reference §2.4"
 )
+LATE_PAYMENT_2021: Final = Ref(
+    "Cass. 1re civ., 19 mai 2021, n° 19-26.253", "S", "reference §2.3"
+)
 
 # §3 Day counting.
 CPC_641: Final = Ref("CPC, art. 641", "V", "reference §3.1")
@@ -112,6 +118,7 @@ CPC_642: Final = Ref("CPC, art. 642", "V", "reference §3.1 (forclusion: [U])")
 NO_WEEKEND_2016: Final = Ref(
     "Cass. 2e civ., 7 avr. 2016, n° 15-12.960", "V", "reference §3.1"
 )
+L3133_1: Final = Ref("C. trav., art. L3133-1", "M", "reference §3.1")
 
 # §4 Amicable collection agencies (CPCE R124, fees, debt sold).
 R124_1: Final = Ref("CPCE, art. R124-1", "V", "reference §4.1")
@@ -136,6 +143,9 @@ CIV_1324: Final = Ref("C. civ., art. 1324", "V", "reference §4.7")
 
 # §5 Procedures that can follow.
 CIV_1344_1: Final = Ref("C. civ., art. 1344-1", "V", "reference §5.1")
+CPC_1411: Final = Ref(
+    "CPC, art. 1411", "V", "reference §5.2 (three months from 1 Sept 2026: [U])"
+)
 CPC_1416: Final = Ref("CPC, art. 1416", "V", "reference §5.2")
 CPC_1422: Final = Ref("CPC, art. 1422", "S", "reference §5.2")
 L111_2: Final = Ref("CPCE, art. L111-2", "V", "reference §5.3")

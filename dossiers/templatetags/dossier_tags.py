@@ -7,7 +7,9 @@ from typing import Any
 from django import template
 from django.utils import timezone
 
+from dossiers.law.checks import CONTACT_CONDUCT
 from dossiers.law.dates import format_date, format_weekday_date
+from dossiers.law.instalments import total
 from dossiers.law.money import format_euros
 
 register = template.Library()
@@ -24,6 +26,30 @@ STATUS_LABELS = {
 @register.filter
 def status_label(value: Any) -> str:
     return STATUS_LABELS.get(str(value or ""), str(value))
+
+
+@register.filter
+def conduct_labels(codes: Any) -> str:
+    """« Exige un paiement immédiat ; Menace de saisie… » for a contact's codes."""
+    return " ; ".join(
+        CONTACT_CONDUCT[code].label for code in codes or () if code in CONTACT_CONDUCT
+    )
+
+
+@register.filter
+def part_totals(parts: Any) -> dict[str, Any]:
+    """Counts and sums of an instalment debt's parts by status (None: an amount
+    is unknown)."""
+    groups: dict[str, list[Any]] = {"barred": [], "not_barred": [], "uncertain": []}
+    for part in parts or ():
+        groups.setdefault(part.status, []).append(part)
+    return {
+        "barred_count": len(groups["barred"]),
+        "barred_total": total(groups["barred"]),
+        "claimable_count": len(groups["not_barred"]),
+        "claimable_total": total(groups["not_barred"]),
+        "uncertain_count": len(groups["uncertain"]),
+    }
 
 
 @register.filter

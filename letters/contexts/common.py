@@ -14,10 +14,25 @@ from decimal import Decimal
 from typing import Any
 
 from dossiers.addresses import without_name
-from dossiers.answers import Answers, Coordonnees, Courrier, Montants, Verifications
-from dossiers.assessment import DossierAssessment, amount_lines
-from dossiers.law.checks import AmountLine, fee_category
+from dossiers.answers import (
+    Answers,
+    Coordonnees,
+    Courrier,
+    Montants,
+    Prescription,
+    Verifications,
+)
+from dossiers.assessment import DossierAssessment, amount_lines, payable_amount
+from dossiers.law.acknowledgment import Acknowledgment, acknowledgments
+from dossiers.law.checks import (
+    R124_4_MENTIONS,
+    AmountLine,
+    contested_fee_lines,
+    fee_category,
+)
+from dossiers.law.citations import LetterSituation
 from dossiers.law.dates import format_date
+from dossiers.law.instalments import DebtPart
 from dossiers.law.money import format_euros
 
 NO_ACKNOWLEDGMENT = "La présente ne vaut pas reconnaissance de dette."
@@ -45,6 +60,9 @@ class Contact:
     occurred_at_time: dt.time | None = None
     who: str = ""
     content: str = ""
+    """Her own notes: never copied into a letter (they could acknowledge the debt)."""
+    conduct: tuple[str, ...] = ()
+    """What the agency demanded or threatened (``CONTACT_CONDUCT`` codes)."""
 
 
 @dataclass(frozen=True)
@@ -214,20 +232,121 @@ def has_court_title(data: LetterInput) -> bool:
 
 
 def fee_lines(data: LetterInput) -> list[AmountLine]:
-    """Lines that are collection fees, penalties or damages."""
-    return [
-        line
-        for line in amount_lines(data.answers.montants)
-        if fee_category(line.label, line.kind) is not None
-    ]
+    """The lines a letter contests (fees, penalties, damages without a court
+    title; never a professional's €40 flat indemnity): what the fee letter
+    lists and what the payment letters leave out."""
+    return contested_fee_lines(
+        amount_lines(data.answers.montants),
+        is_consumer=is_consumer(data),
+        has_court_title=has_court_title(data),
+    )
 
 
 def debt_without_fees(data: LetterInput) -> Decimal | None:
-    """The total claimed minus contestable fees (fees stay due with a court title)."""
-    total = total_claimed(data)
-    if total is None:
+    """The total claimed minus the contested fees (the budget's sum too)."""
+    return payable_amount(data.answers)
+
+
+# --- What decides the articles a letter invokes ------------------------------------
+
+CONTACT_KINDS_FOR_222_16 = frozenset({"call", "sms", "email"})
+
+
+def barred_parts(data: LetterInput) -> tuple[DebtPart, ...]:
+    return tuple(part for part in data.assessment.parts if part.barred)
+
+
+def expiry_of_barred(data: LetterInput) -> dt.date | None:
+    """The first day a barred sum's period was over (its last day)."""
+    estimate = data.assessment.estimate
+    if estimate is None:
         return None
-    if has_court_title(data):
-        return total
-    fees = sum((line.amount for line in fee_lines(data)), Decimal(0))
-    return max(total - fees, Decimal(0))
+    days = [part.last_day for part in barred_parts(data) if part.last_day]
+    if estimate.status == "partly_barred" and days:
+        return min(days)
+    return estimate.last_day if estimate.status == "barred" else None
+
+
+def late_payments(data: LetterInput) -> tuple[dt.date, ...]:
+    """Her payments after a barred period had run out (a payment revives
+    nothing, reference §2.3; an acknowledgment is not mentioned: it could be
+    read as a renunciation, and the letter does not raise the point)."""
+    expired = expiry_of_barred(data)
+    if expired is None:
+        return ()
+    events = data.answers.get(Prescription).events
+    return tuple(
+        sorted(
+            row.on
+            for row in events
+            if row.kind == "partial_payment" and row.on is not None and row.on > expired
+        )
+    )
+
+
+def mentions_missing(data: LetterInput) -> tuple[str, ...]:
+    """R124-4 mentions she checked and found missing (none when not checked)."""
+    present = data.answers.get(Verifications).mentions
+    if present is None:
+        return ()
+    return tuple(code for code in R124_4_MENTIONS if code not in present)
+
+
+def letter_situation(data: LetterInput) -> LetterSituation:
+    """The facts that decide what a letter invokes (``dossiers.law.citations``)."""
+    estimate = data.assessment.estimate
+    checks = data.answers.get(Verifications)
+    signs = checks.warning_signs
+    conduct = {code for contact in data.contacts for code in contact.conduct}
+    return LetterSituation(
+        nature=estimate.nature if estimate else data.answers.get(Prescription).nature,
+        limitation_kind=estimate.kind if estimate else None,
+        by_parts=estimate is not None
+        and estimate.kind == "prescription"
+        and bool(data.assessment.parts),
+        late_payment=bool(late_payments(data)),
+        is_consumer=is_consumer(data),
+        agency_role=agency_role(data),
+        has_court_title=has_court_title(data),
+        mentions_missing=bool(mentions_missing(data)),
+        contacts_recorded=bool(
+            {"repeated_calls", "night_or_sunday_calls"} & signs
+            or any(c.kind in CONTACT_KINDS_FOR_222_16 for c in data.contacts)
+        ),
+        seizure_threatened="seizure_threats" in signs or "seizure_threat" in conduct,
+        fake_document="fake_court_document" in signs,
+        fee_categories=frozenset(
+            category
+            for line in fee_lines(data)
+            if (category := fee_category(line.label, line.kind)) is not None
+        ),
+        documents_received=checks.documents,
+    )
+
+
+# --- Free text in a letter: no acknowledgment ------------------------------------
+
+
+def free_texts(data: LetterInput) -> list[tuple[str, str]]:
+    """(where, text) of what she typed that the letter prints as she wrote it,
+    beyond names and addresses: the personal paragraph, the amount labels
+    (the fee letter quotes them) and the callers she named in the timeline."""
+    texts = [("Paragraphe personnel", data.personal_text)]
+    texts += [
+        (f"Intitulé « {line.label} » (étape « Les montants »)", line.label)
+        for line in amount_lines(data.answers.montants)
+    ]
+    texts += [
+        (f"« Qui » de l'événement du {format_date(c.occurred_on)} (chronologie)", c.who)
+        for c in data.contacts
+    ]
+    return [(where, text) for where, text in texts if text]
+
+
+def acknowledging_texts(data: LetterInput) -> list[tuple[str, Acknowledgment]]:
+    """Each free text of the letter that acknowledges the debt, with why."""
+    return [
+        (where, found)
+        for where, text in free_texts(data)
+        for found in acknowledgments(text)
+    ]

@@ -21,8 +21,8 @@ MENTION_TEXTS: Final = {
     "debt_details": "le fondement et le montant de la somme due, distinguant "
     "principal, intérêts et accessoires (3°)",
     "payment_terms": "l'indication d'avoir à payer et les modalités de paiement (4°)",
-    "fees_article": "la reproduction de l'article L111-8 sur les frais de "
-    "recouvrement (5°)",
+    "fees_article": "la reproduction du texte de loi sur les frais de recouvrement "
+    "(5°)",
 }
 """R124-4's five mentions as the letter names them (reference §4.3)."""
 

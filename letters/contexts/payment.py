@@ -1,4 +1,12 @@
-"""The letters that pay: payment plan and payment in full (reference §7 (d))."""
+"""The letters that pay: payment plan and payment in full (reference §7 (c)).
+
+The plan's sum is the one the budget used (``dossiers.assessment.payable_amount``:
+the total without the contested fees), so the page and the letter show the same
+schedule (issue 18, item 15). No fee may be added (L111-8 al. 2: fees, not
+interest — legal interest runs from the mise en demeure, C. civ. 1344-1, so
+waiving it is asked, not claimed); a receipt under R124-6 only from a collector
+acting for a creditor (§4.1); no article the letter does not use (item 6).
+"""
 
 import datetime as dt
 from dataclasses import dataclass
@@ -6,11 +14,20 @@ from decimal import Decimal
 
 from dossiers.assessment import DossierAssessment
 from dossiers.law import references as refs
+from dossiers.law.citations import plan_articles, receipt_articles
 from dossiers.law.dates import add_months, format_date
 from dossiers.law.money import format_euros
+from dossiers.law.prose import cited
 from dossiers.law.schedule import Instalment, ScheduleInputError, payment_schedule
 
-from .common import LetterContext, LetterInput, common, debt_without_fees, fee_lines
+from .common import (
+    LetterContext,
+    LetterInput,
+    common,
+    debt_without_fees,
+    fee_lines,
+    letter_situation,
+)
 
 
 @dataclass(frozen=True)
@@ -30,12 +47,34 @@ class PlanContext(LetterContext):
     first_due_text: str
     fees_excluded: bool
     sustainable: bool
+    conditions: tuple[str, ...]
 
 
 @dataclass(frozen=True, kw_only=True)
 class ReceiptContext(LetterContext):
     amount_text: str
     fees_excluded: bool
+    receipt_ref: str
+
+
+def plan_conditions(basis: tuple[str, ...]) -> tuple[str, ...]:
+    """What the plan asks in return, citing only what applies."""
+    confirm = "Je vous demande de me confirmer par écrit le solde total restant dû"
+    if refs.L111_8_AL2 in basis:
+        confirm += (
+            " et qu'aucun frais de recouvrement ne sera ajouté "
+            f"({cited([refs.L111_8_AL2])})"
+        )
+    receipt = "Je vous demande également de me délivrer un reçu pour chaque paiement"
+    if refs.R124_6 in basis:
+        receipt += f" ({cited([refs.R124_6])})"
+    return (
+        "Cette proposition est faite sous réserve de votre accord écrit.",
+        confirm + ".",
+        "Je vous demande aussi de renoncer aux intérêts de retard pendant "
+        "l'exécution de ce plan.",
+        receipt + ".",
+    )
 
 
 def default_first_due(today: dt.date) -> dt.date:
@@ -65,6 +104,7 @@ def plan(data: LetterInput) -> tuple[Instalment, ...]:
 
 def echeancier(data: LetterInput) -> PlanContext:
     instalments = plan(data)
+    basis = plan_articles(letter_situation(data))
     first, last = instalments[0], instalments[-1]
     budget = data.assessment.budget
     return PlanContext(
@@ -82,18 +122,22 @@ def echeancier(data: LetterInput) -> PlanContext:
         first_due_text=format_date(first.due),
         fees_excluded=bool(fee_lines(data)),
         sustainable=budget is None or budget.plan_sustainable,
-        basis=(refs.L111_8_AL2, refs.R124_6, refs.CIV_1343_5),
+        conditions=plan_conditions(basis),
+        basis=basis,
     )
 
 
 def quittance(data: LetterInput) -> ReceiptContext:
     amount = debt_without_fees(data)
+    excluded = bool(fee_lines(data))
+    basis = receipt_articles(letter_situation(data), fees_excluded=excluded)
     return ReceiptContext(
         **common(
             data,
             object_line="Règlement pour solde de tout compte et demande de quittance",
         ),
         amount_text=format_euros(amount) if amount is not None else "",
-        fees_excluded=bool(fee_lines(data)),
-        basis=(refs.R124_6, refs.L111_8_AL2),
+        fees_excluded=excluded,
+        receipt_ref=f" ({cited([refs.R124_6])})" if refs.R124_6 in basis else "",
+        basis=basis,
     )

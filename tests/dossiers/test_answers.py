@@ -196,3 +196,34 @@ def test_0008_converts_yes_no_codes_of_demo_data_and_back() -> None:
         assert back["situation"]["surendettement_admissible"] == "no"
     finally:
         _migrate(_latest())
+
+
+# --- 0011: « not checked » is not « absent » ------------------------------------------
+
+BEFORE_0011 = ("dossiers", "0010_mediators")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_0011_an_empty_list_of_mentions_becomes_not_checked_and_back() -> None:
+    """The old form stored [] when she skipped the R124-4 question: that row
+    must no longer say the five mentions are missing (issue 18, item 13)."""
+    skipped = {"verifications": {"mentions": [], "recognises": "no"}}
+    ticked = {"verifications": {"mentions": ["creditor_identity"], "recognises": "no"}}
+    apps = _migrate(BEFORE_0011)
+    try:
+        User = apps.get_model("accounts", "User")
+        OldDossier = apps.get_model("dossiers", "Dossier")
+        owner = User.objects.create(email="migration-0011@example.org")
+        first = OldDossier.objects.create(owner=owner, answers=skipped).pk
+        second = OldDossier.objects.create(owner=owner, answers=ticked).pk
+        apps = _migrate(("dossiers", "0011_timeline_conduct_mentions_not_checked"))
+        rows = apps.get_model("dossiers", "Dossier").objects
+        assert rows.get(pk=first).answers.verifications.mentions is None
+        assert rows.get(pk=second).answers.verifications.mentions == frozenset(
+            {"creditor_identity"}
+        )
+        apps = _migrate(BEFORE_0011)
+        rows = apps.get_model("dossiers", "Dossier").objects
+        assert rows.get(pk=first).answers.to_json()["verifications"]["mentions"] == []
+    finally:
+        _migrate(_latest())

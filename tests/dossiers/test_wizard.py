@@ -491,9 +491,12 @@ def test_debt_natures_show_their_legal_category_apart(debtor_client: Client) -> 
     dossier = started(debtor_client)
     page = body(debtor_client.get(step_url(dossier, "prescription")))
     assert "[" not in page.split("<main", 1)[1].split("</main>", 1)[0]
+    text = html.unescape(page)
+    # Issue 18, item 12: « abonnement » only with the telecom exception (L34-2).
     assert (
-        "Bien ou service acheté à un professionnel (énergie, eau, abonnement,"
-        " travaux, honoraires)" in html.unescape(page)
+        "Bien ou service acheté à un professionnel (énergie, eau, travaux, "
+        "honoraires, matériel ; un abonnement de téléphone ou d'internet relève "
+        "du choix « Opérateur »)" in text
     )
     assert "En droit : dette de consommation." in page
 

@@ -43,6 +43,7 @@ MONTANTS = {
 }
 
 VERIFICATIONS = {
+    "verifications-mentions_checked": "checked",
     "verifications-mentions": [
         "collector_identity",
         "creditor_identity",

@@ -94,6 +94,9 @@ def fill_montants(page: Page) -> None:
 
 def fill_verifications(page: Page) -> None:
     """She recognises part of the debt and considers paying (« Ma situation »)."""
+    group(page, "Avez-vous vérifié les mentions").get_by_label(
+        "Oui, j'ai regardé"
+    ).check()
     mentions = group(page, "Cochez ce que le courrier indique")
     mentions.get_by_label("Nom et adresse de l'agence").check()
     mentions.get_by_label("Nom et adresse du créancier").check()

@@ -100,6 +100,9 @@ def test_debtor_signs_up_leaves_resumes_and_gets_a_recommended_response(
     expect_step(page, "Vérifications", "verifications")
     check_page(page, "etape-verifications")
     submit_empty_and_check(page, "verifications")
+    group(page, "Avez-vous vérifié les mentions").get_by_label(
+        "Oui, j'ai regardé"
+    ).check()
     mentions = group(page, "Cochez ce que le courrier indique")
     mentions.get_by_label("Nom et adresse de l'agence").check()
     mentions.get_by_label("Nom et adresse du créancier").check()

@@ -128,6 +128,10 @@ def test_questionnaire_can_be_completed_with_the_keyboard_only(
 
     # « Vérifications »: she does not consider paying (no « Ma situation »)
     expect(page).to_have_url(re.compile(r"/modifier/verifications/(#contenu)?$"))
+    choose(
+        page,
+        group(page, "Avez-vous vérifié les mentions").get_by_label("Oui, j'ai regardé"),
+    )
     mention = group(page, "Cochez ce que le courrier").get_by_label(
         "Nom et adresse du créancier"
     )

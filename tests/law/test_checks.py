@@ -613,13 +613,45 @@ def test_unknown_sign_raises() -> None:
     ("signified", "last_day"),
     [
         pytest.param(dt.date(2026, 3, 15), dt.date(2026, 4, 15), id="same-quantieme"),
-        pytest.param(dt.date(2026, 1, 31), dt.date(2026, 2, 28), id="end-of-month"),
+        # 28 February 2026 is a Saturday: CPC 642 carries it to Monday 2 March.
+        pytest.param(dt.date(2026, 1, 31), dt.date(2026, 3, 2), id="end-of-month-642"),
+        pytest.param(dt.date(2027, 1, 31), dt.date(2027, 3, 1), id="end-of-month-sun"),
         pytest.param(dt.date(2028, 1, 31), dt.date(2028, 2, 29), id="leap-year"),
         pytest.param(dt.date(2026, 12, 20), dt.date(2027, 1, 20), id="new-year"),
+        pytest.param(dt.date(2026, 11, 25), dt.date(2026, 12, 28), id="christmas-642"),
+        pytest.param(dt.date(2026, 11, 20), dt.date(2026, 12, 21), id="sunday-642"),
+        pytest.param(dt.date(2027, 4, 14), dt.date(2027, 5, 14), id="may-14-working"),
+        pytest.param(dt.date(2027, 4, 1), dt.date(2027, 5, 3), id="may-1-saturday"),
+        pytest.param(dt.date(2026, 4, 14), dt.date(2026, 5, 15), id="ascension-2026"),
     ],
 )
 def test_opposition_last_day_cpc_1416(signified: dt.date, last_day: dt.date) -> None:
+    """CPC 1416 (one month), 641 (same day number), 642 (Saturday, Sunday or
+    public holiday of C. trav. L3133-1: first working day after)."""
     assert opposition_last_day(signified) == last_day
+
+
+@pytest.mark.parametrize(
+    ("signified", "alsace", "last_day"),
+    [
+        # 26 December 2027 is a Sunday anyway; Good Friday 2027 is 26 March.
+        pytest.param(
+            dt.date(2027, 2, 26), False, dt.date(2027, 3, 26), id="gf-national"
+        ),
+        pytest.param(dt.date(2027, 2, 26), True, dt.date(2027, 3, 30), id="gf-alsace"),
+        pytest.param(
+            dt.date(2025, 11, 26), False, dt.date(2025, 12, 26), id="st-etienne"
+        ),
+        pytest.param(
+            dt.date(2025, 11, 26), True, dt.date(2025, 12, 29), id="st-et-alsace"
+        ),
+    ],
+)
+def test_opposition_in_alsace_moselle(
+    signified: dt.date, alsace: bool, last_day: dt.date
+) -> None:
+    """Good Friday and 26 December are holidays in Alsace-Moselle only."""
+    assert opposition_last_day(signified, alsace_moselle=alsace) == last_day
 
 
 @pytest.mark.parametrize(
@@ -644,10 +676,20 @@ def test_opposition_last_day_cpc_1416(signified: dt.date, last_day: dt.date) -> 
         pytest.param(
             dt.date(2026, 11, 19),
             TODAY,
-            dt.date(2026, 12, 19),
-            True,
-            "CPC 642",
-            id="injonction-weekend-cpc-642-a-verifier",
+            dt.date(2026, 12, 21),
+            False,
+            "samedi 19 décembre 2026, un samedi : il est reporté au premier jour "
+            "ouvrable suivant (CPC, art. 642). Dernier jour légal : le lundi 21 "
+            "décembre 2026 inclus.",
+            id="injonction-weekend-cpc-642",
+        ),
+        pytest.param(
+            dt.date(2026, 11, 25),
+            TODAY,
+            dt.date(2026, 12, 28),
+            False,
+            "vendredi 25 décembre 2026, un jour férié (Noël)",
+            id="injonction-christmas-cpc-642",
         ),
         pytest.param(
             dt.date(2026, 9, 1),

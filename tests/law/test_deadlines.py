@@ -113,10 +113,24 @@ def test_limitation_last_day(
         ),
         pytest.param(
             dt.date(2026, 11, 19),
-            dt.date(2026, 12, 19),
+            dt.date(2026, 12, 21),
             False,
-            True,
-            id="opposition-saturday-cpc-642-a-verifier",
+            False,
+            id="opposition-saturday-to-monday-cpc-642",
+        ),
+        pytest.param(
+            dt.date(2026, 11, 25),
+            dt.date(2026, 12, 28),
+            False,
+            False,
+            id="opposition-christmas-friday-to-monday-cpc-642-l3133-1",
+        ),
+        pytest.param(
+            dt.date(2026, 11, 20),
+            dt.date(2026, 12, 21),
+            False,
+            False,
+            id="opposition-sunday-to-monday-cpc-642",
         ),
         pytest.param(
             dt.date(2026, 9, 1),
@@ -256,3 +270,73 @@ def test_bad_input_raises(kwargs: dict[str, object], message: str) -> None:
     arguments: dict[str, object] = {"today": TODAY, **kwargs}
     with pytest.raises(DeadlineInputError, match=message):
         compute_deadlines(**arguments)  # type: ignore[arg-type]
+
+
+# --- Issue 18 ------------------------------------------------------------------
+
+
+def test_a_judgment_deadline_is_the_time_to_enforce_not_to_sue() -> None:
+    """CPCE L111-4 (§1.9): ten years to enforce (seizures)."""
+    deadline = only(
+        compute_deadlines(
+            today=TODAY,
+            limitation_last_day=dt.date(2030, 9, 1),
+            limitation_kind="prescription",
+            limitation_enforcement=True,
+        ),
+        "limitation",
+    )
+    assert deadline.title == "Fin du délai pour faire exécuter le jugement (estimation)"
+    assert "peut encore faire exécuter le jugement (saisies)" in deadline.explanation
+    assert "agir en justice" not in deadline.explanation
+
+
+def test_a_partly_barred_debt_says_part_is_already_barred() -> None:
+    deadline = only(
+        compute_deadlines(
+            today=TODAY,
+            limitation_last_day=dt.date(2027, 4, 20),
+            limitation_kind="prescription",
+            limitation_partly_barred=True,
+        ),
+        "limitation",
+    )
+    assert deadline.explanation.startswith("Une partie de la dette est déjà prescrite.")
+
+
+@pytest.mark.parametrize(
+    ("act", "alsace", "due"),
+    [
+        pytest.param(dt.date(2026, 11, 10), False, dt.date(2026, 12, 10), id="plain"),
+        pytest.param(dt.date(2026, 11, 25), False, dt.date(2026, 12, 28), id="noel"),
+        pytest.param(dt.date(2025, 11, 26), True, dt.date(2025, 12, 29), id="alsace"),
+    ],
+)
+def test_a_commandement_month_runs_from_its_date(
+    act: dt.date, alsace: bool, due: dt.date
+) -> None:
+    """Issue 18, item 16: like the opposition's, with CPC 641-642 (« à
+    vérifier »: the kind of act is not known)."""
+    deadline = only(
+        compute_deadlines(today=act, commandement_on=act, alsace_moselle=alsace),
+        "commandement",
+    )
+    assert deadline.due == due
+    assert deadline.uncertain
+    assert deadline.severity == "urgent"
+    assert refs.WAGE_SEIZURE_2025 in deadline.basis
+
+
+def test_the_opposition_says_the_legal_last_day_and_to_act_earlier() -> None:
+    deadline = only(
+        compute_deadlines(
+            today=dt.date(2026, 11, 26), injonction_signified_on=dt.date(2026, 11, 25)
+        ),
+        "injonction_opposition",
+    )
+    assert deadline.due == dt.date(2026, 12, 28)
+    assert (
+        "Dernier jour légal : le lundi 28 décembre 2026 inclus." in deadline.explanation
+    )
+    assert "vendredi 25 décembre 2026, un jour férié (Noël)" in deadline.explanation
+    assert "N'attendez pas ce dernier jour" in deadline.explanation

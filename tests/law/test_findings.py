@@ -416,12 +416,13 @@ def test_urgent_first_and_injonction_deadline_in_warnings() -> None:
     )
     first = assessment.findings[0]
     assert first.code == "injonction_opposition"
-    assert first.due == dt.date(2026, 12, 20)
+    # One month ends on Sunday 20 December 2026: CPC 642 moves it to Monday.
+    assert first.due == dt.date(2026, 12, 21)
     severities = [finding.severity for finding in assessment.findings]
     ranks = {"urgent": 0, "important": 1, "info": 2}
     assert severities == sorted(severities, key=ranks.__getitem__)
     assert assessment.warnings[0].startswith("Un courrier à l'agence ne suffit pas")
-    assert "20 décembre 2026" in assessment.warnings[0]
+    assert "21 décembre 2026" in assessment.warnings[0]
 
 
 def test_responses_cover_every_slug_recommended_first() -> None:
@@ -520,3 +521,138 @@ def test_no_proof_finding_before_the_checks_step_is_answered() -> None:
     assert "debt_unclear" not in unanswered
     assert "documents_missing" not in unanswered
     assert "debt_unclear" in codes(assess(Facts(recognises="unknown"), today=TODAY))
+
+
+# --- Issue 18 ------------------------------------------------------------------
+
+from dossiers.law.instalments import DebtPart  # noqa: E402
+
+LOAN_PARTS = (
+    DebtPart(
+        "Échéance du 10 janvier 2021",
+        dt.date(2021, 1, 10),
+        D("450"),
+        "barred",
+        dt.date(2023, 1, 10),
+        dt.date(2023, 1, 11),
+    ),
+    DebtPart(
+        "Échéance du 10 février 2021",
+        dt.date(2021, 2, 10),
+        D("450"),
+        "barred",
+        dt.date(2023, 2, 10),
+        dt.date(2023, 2, 11),
+    ),
+    DebtPart(
+        "Échéance du 10 avril 2021",
+        dt.date(2021, 4, 10),
+        D("450"),
+        "not_barred",
+        dt.date(2027, 4, 10),
+        dt.date(2027, 4, 11),
+    ),
+    DebtPart(
+        "Capital restant dû (déchéance du terme du 20 avril 2021)",
+        dt.date(2021, 4, 20),
+        D("9000"),
+        "not_barred",
+        dt.date(2027, 4, 20),
+        dt.date(2027, 4, 21),
+    ),
+)
+
+
+def test_a_partly_barred_debt_says_plainly_what_remains_claimable() -> None:
+    """§1.2, §7 (b): which sums are barred, which are not, with their amounts;
+    no future date given as an expiry."""
+    view = dataclasses.replace(PARTLY, parts=LOAN_PARTS, last_day=dt.date(2027, 4, 20))
+    [finding] = [
+        f for f in run(limitation=view).findings if f.code.startswith("limitation")
+    ]
+    text = finding.explanation.replace("\u00a0", " ")
+    assert (
+        "Ne peuvent plus être réclamées en justice (prescrites) : 2 échéances, du 10 "
+        "janvier 2021 au 10 février 2021 (900,00 €)."
+    ) in text
+    assert (
+        "Peuvent encore être réclamées en justice : l'échéance du 10 avril 2021 "
+        "(450,00 €) ; le capital restant dû (déchéance du terme du 20 avril 2021) "
+        "(9 000,00 €), soit 9 450,00 € en tout ; la plus ancienne de ces sommes "
+        "peut l'être jusqu'au 10 avril 2027 inclus."
+    ) in text
+    assert "dernier jour estimé" not in text
+
+
+def test_a_judgment_is_enforced_not_sued_upon() -> None:
+    """CPCE L111-4 (§1.9): ten years to enforce, not to sue."""
+    view = dataclasses.replace(NOT_BARRED, enforcement=True, basis=(refs.L111_4,))
+    [finding] = [
+        f for f in run(limitation=view).findings if f.code == "limitation_not_barred"
+    ]
+    assert (
+        "peut encore faire exécuter la décision de justice (saisies)"
+        in finding.explanation
+    )
+    assert "agir en justice" not in finding.explanation
+    barred = dataclasses.replace(BARRED, enforcement=True, basis=(refs.L111_4,))
+    [finding] = [
+        f for f in run(limitation=barred).findings if f.code == "limitation_barred"
+    ]
+    assert finding.title == "Le délai pour faire exécuter le jugement semble expiré"
+
+
+@pytest.mark.parametrize(
+    ("limitation", "delays"),
+    [
+        pytest.param(NOT_BARRED, True, id="not-barred-with-acknowledgment-warning"),
+        pytest.param(PARTLY, False, id="partly-barred-no-delays"),
+        pytest.param(
+            dataclasses.replace(NOT_BARRED, nature="alimony"),
+            False,
+            id="alimony-1343-5",
+        ),
+    ],
+)
+def test_judicial_delays_always_say_they_acknowledge_the_debt(
+    limitation: LimitationView, delays: bool
+) -> None:
+    """§5.4, §2.2: délais de paiement acknowledge the debt; not for a barred
+    part; not for « dettes d'aliment »."""
+    [finding] = [
+        f
+        for f in run(limitation=limitation, budget=UNAFFORDABLE).findings
+        if f.code == "over_indebtedness"
+    ]
+    assert ("délais de paiement" in finding.explanation) is delays
+    if delays:
+        assert "c'est une reconnaissance de dette" in finding.explanation
+        assert refs.CIV_2240 in finding.basis
+
+
+def test_the_court_summons_ties_delays_to_an_acknowledgment() -> None:
+    [finding] = [
+        f for f in run(letter_kind="assignation").findings if f.code == "court_summons"
+    ]
+    assert "délais de paiement" in finding.explanation
+    assert "c'est une reconnaissance de dette" in finding.explanation
+    assert "pas pour une somme prescrite" in finding.explanation
+
+
+def test_mentions_not_checked_conclude_nothing() -> None:
+    """Issue 18, item 13: « je n'ai pas vérifié » is not « absent »."""
+    assessment = run(mentions_present=None, agency_role="mandate")
+    assert not {c for c in codes(assessment) if c.startswith("r124_4")}
+
+
+def test_a_commissaire_acting_amicably_makes_the_mentions_a_verifier() -> None:
+    """R124-1 may exclude commissaires de justice (§4.1, §9 point 3: [U])."""
+    assessment = run(
+        mentions_present=frozenset({"collector_identity"}),
+        agency_role="mandate",
+        sender_is_commissaire=True,
+    )
+    [finding] = [f for f in assessment.findings if f.code.startswith("r124_4")]
+    assert finding.uncertain
+    assert "à vérifier" in finding.explanation
+    assert refs.R124_7 not in finding.basis

@@ -982,3 +982,119 @@ def test_an_input_error_names_the_claim_field_it_is_about() -> None:
         estimate(claim, today=date(2026, 11, 26))
     assert error.value.field == "acceleration"
     assert "ne peut pas précéder le point de départ" in str(error.value)
+
+
+# --- Issue 18: holidays, court titles, the 2026 directive, judgments -----------------
+
+
+@pytest.mark.parametrize(
+    ("start", "today", "status"),
+    [
+        # Last day Friday 25 December 2026 (Noël): the next working day is
+        # Monday 28 December; whether CPC 642 applies to R312-35 is [U] (§9).
+        pytest.param(
+            D(2024, 12, 25), D(2026, 12, 28), U, id="forclusion-noel-to-monday-u"
+        ),
+        pytest.param(
+            D(2024, 12, 25), D(2026, 12, 29), B, id="forclusion-noel-tuesday-b"
+        ),
+    ],
+)
+def test_a_forclusion_ending_on_a_public_holiday_is_a_verifier(
+    start: date, today: date, status: Status
+) -> None:
+    result = estimate(claim("consumer_credit", start), today=today)
+    assert result.last_day == D(2026, 12, 25)
+    assert result.status is status
+    [warning] = [w for w in result.warnings if w.code == "forclusion_weekend"]
+    assert "un jour férié (Noël)" in warning.message
+    assert "28 décembre 2026" in warning.message
+
+
+def test_a_prescription_ending_on_a_public_holiday_is_not_extended() -> None:
+    """Cass. 2e civ. 7 avr. 2016: no CPC 642 for a prescription (§3.1)."""
+    result = estimate(claim("consumer_service", D(2024, 12, 25)), today=D(2026, 12, 26))
+    assert result.last_day == D(2026, 12, 25)
+    assert result.status is B
+    assert "forclusion_weekend" not in {w.code for w in result.warnings}
+
+
+@pytest.mark.parametrize(
+    ("nature", "start", "today", "status"),
+    [
+        pytest.param(
+            "telecom", D(2023, 9, 15), D(2026, 10, 1), U, id="barred-becomes-u"
+        ),
+        pytest.param("civil", D(2024, 1, 1), D(2026, 10, 1), NB, id="not-barred-stays"),
+    ],
+)
+def test_a_declared_court_title_gives_ten_years_to_enforce_a_verifier(
+    nature: str, start: date, today: date, status: Status
+) -> None:
+    """L111-4 (§1.9): a title may be enforced for ten years from its
+    signification, whatever the original nature; its date unknown: à vérifier."""
+    result = estimate(claim(nature, start, court_title=True), today=today)
+    assert result.status is status
+    assert L111_4 in result.basis
+    assert "court_title_declared" in {w.code for w in result.warnings}
+
+
+def test_a_signified_judgment_keeps_its_ten_years_with_a_title() -> None:
+    result = estimate(
+        claim(
+            "telecom",
+            D(2020, 1, 15),
+            ev("judgment_signified", D(2020, 9, 1)),
+            court_title=True,
+        ),
+        today=D(2026, 10, 1),
+    )
+    assert result.status is NB
+    assert result.enforcement
+    assert result.last_day == D(2030, 9, 1)
+    assert "court_title_declared" not in {w.code for w in result.warnings}
+
+
+def test_an_injonction_signified_in_time_interrupts_a_telecom_invoice() -> None:
+    """Issue 18, item 16: invoice due 15/09/2025, injonction signified on
+    01/09/2026 (before 15/09/2026, the last day of L34-2's year), seen on
+    01/10/2026: the signification is a demande en justice (2241, §1.5 point 2),
+    open while the proceedings last (2242)."""
+    result = estimate(
+        claim("telecom", D(2025, 9, 15), ev("court_claim", D(2026, 9, 1))),
+        today=D(2026, 10, 1),
+    )
+    assert result.status is NB
+    assert result.last_day is None
+    assert C2241 in result.basis
+
+
+@pytest.mark.parametrize(
+    ("nature", "start", "warned"),
+    [
+        pytest.param("consumer_credit", D(2026, 11, 20), True, id="from-20-nov-2026"),
+        pytest.param("overdraft", D(2026, 11, 25), True, id="overdraft-too"),
+        pytest.param("consumer_credit", D(2026, 11, 19), False, id="before"),
+        pytest.param("consumer_service", D(2026, 11, 25), False, id="not-a-credit"),
+    ],
+)
+def test_the_2026_credit_directive_is_a_verifier_never_a_rule(
+    nature: str, start: date, warned: bool
+) -> None:
+    """Directive (EU) 2023/2225 applies from 20 November 2026; its French
+    transposition is not verified (§1.5 point 5): a warning, no status change."""
+    result = estimate(claim(nature, start), today=D(2026, 12, 1))
+    assert result.status is NB
+    codes = {w.code for w in result.warnings}
+    assert ("credit_directive_2026" in codes) is warned
+    assert ("Directive (UE) 2023/2225" in result.basis) is warned
+    assert CERTAINTY["Directive (UE) 2023/2225"] == "U"
+
+
+def test_instalment_errors_name_their_field() -> None:
+    with pytest.raises(LawInputError) as error:
+        estimate(
+            claim("overdraft", D(2020, 1, 1), instalments=(D(2020, 2, 1),)),
+            today=D(2024, 1, 1),
+        )
+    assert error.value.field == "instalments"

@@ -2,6 +2,7 @@
 
 import copy
 import io
+import re
 from typing import Any
 
 import pytest
@@ -53,6 +54,7 @@ def payable_dossier(debtor: User) -> Dossier:
             "lines": [("Capital restant dû", "principal", "1 234,56")],
         },
         verifications={
+            "mentions_checked": "checked",
             "mentions": [
                 "collector_identity",
                 "creditor_identity",
@@ -84,5 +86,6 @@ def payable_dossier(debtor: User) -> Dossier:
 def pdf_text(pdf: bytes) -> str:
     reader = PdfReader(io.BytesIO(pdf))
     text = "\n".join(page.extract_text() or "" for page in reader.pages)
-    text = text.replace("\u2010\n", "")  # a word WeasyPrint hyphenated at a line end
-    return " ".join(text.replace("\u00a0", " ").replace("\u202f", " ").split())
+    text = text.replace("\u00a0", " ").replace("\u202f", " ")
+    text = re.sub(r"(\w)\u2010\s+(\w)", r"\1\2", text)  # words hyphenated at a line end
+    return " ".join(text.split())

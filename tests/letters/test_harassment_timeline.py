@@ -1,6 +1,9 @@
-"""The harassment letter takes its facts from the timeline (and the wizard's signs)."""
+"""The harassment letter takes its facts from the timeline (and the wizard's signs):
+structured fields only — date, time, channel, who, what was demanded or
+threatened — never her notes (issue 18, item 11)."""
 
 import datetime as dt
+import re
 
 from django.utils import timezone
 
@@ -10,7 +13,6 @@ from dossiers.models import Dossier
 from letters import services
 from letters.catalog import LETTERS
 from letters.compose import timeline_facts
-from letters.contexts.harassment import FACT_CONTENT_MAX
 
 from .conftest import pdf_text
 
@@ -37,6 +39,7 @@ def _story(dossier: Dossier) -> None:
         direction="from_agency",
         who="appel masqué",
         content="Menace de prévenir mon employeur.",
+        conduct=["third_party_threat"],
     )
     _add(
         dossier,
@@ -45,7 +48,8 @@ def _story(dossier: Dossier) -> None:
         occurred_at_time=dt.time(21, 40),
         direction="from_agency",
         who="appel masqué",
-        content="Exige un paiement immédiat par carte.",
+        content="J'ai reconnu devoir la somme et j'ai promis de payer 50 € par mois",
+        conduct=["immediate_payment", "seizure_threat"],
     )
     _add(dossier, "sms", CALL_2, content="Payez aujourd'hui ou huissier demain.")
     # Not contacts from the agency: left out of the letter.
@@ -60,21 +64,21 @@ def test_facts_are_dated_contacts_oldest_first(barred_dossier: Dossier) -> None:
     assert len(facts) == 3
     first = facts[0]
     assert first.startswith(f"le {CALL_1.day}")
-    assert "à 21 h 40 : appel téléphonique (appel masqué)" in first
-    assert "« Exige un paiement immédiat par carte. »" in first
-    assert "à 22 h 15" in facts[1]
-    assert ": SMS — « Payez aujourd'hui" in facts[2]
+    # The time, then why it was unreasonable (« (le soir, après 20 heures) »).
+    assert re.search(r"à 21 h 40 \([^)]*soir[^)]*\) : appel téléphonique", first)
+    assert first.endswith(
+        ": appel téléphonique (appel masqué) — exigence d'un paiement "
+        "immédiat et menace de saisie ou d'intervention d'un commissaire de justice"
+    )
+    assert re.search(r"à 22 h 15 \([^)]*soir[^)]*\) : appel", facts[1])
+    assert facts[1].endswith(
+        ": appel téléphonique (appel masqué) — menace d'informer mon "
+        "employeur ou mes proches"
+    )
+    assert facts[2].endswith(": SMS")
     text = " ".join(facts)
-    assert "J'ai rappelé" not in text
-    assert "Relance écrite" not in text
-    assert "Versement" not in text
-
-
-def test_long_content_is_elided(barred_dossier: Dossier) -> None:
-    _add(barred_dossier, "email", CALL_1, content="mot " * 600)
-    (fact,) = timeline_facts(barred_dossier)
-    assert fact.endswith("… »")
-    assert len(fact) < FACT_CONTENT_MAX + 80
+    for note in ("reconnu", "promis", "Payez", "J'ai rappelé", "Relance", "Versement"):
+        assert note not in text
 
 
 def test_harassment_pdf_reads_back_the_timeline(barred_dossier: Dossier) -> None:
@@ -82,9 +86,9 @@ def test_harassment_pdf_reads_back_the_timeline(barred_dossier: Dossier) -> None
     letter = services.letter_get_or_create(dossier=barred_dossier, kind="harcelement")
     version = services.letter_generate(letter=letter, spec=LETTERS["harcelement"])
     text = pdf_text(version.pdf.open("rb").read())
-    assert "21 h 40 : appel téléphonique (appel masqué)" in text
+    assert re.search(r"21 h 40 \([^)]*\) : appel téléphonique \(appel masqué\)", text)
     assert "22 h 15" in text
-    assert "Exige un paiement immédiat par carte." in text
+    assert "exigence d'un paiement immédiat" in text
     assert "SMS" in text
     # The two calls at night, and the SMS if CALL_2 was a Sunday.
     assert "de ces contacts ont eu lieu un dimanche, avant 8 heures ou après" in text
@@ -95,6 +99,10 @@ def test_harassment_pdf_reads_back_the_timeline(barred_dossier: Dossier) -> None
     for code in signs:  # inside the sentence: no capital
         assert WARNING_SIGNS[code].label.lower() in text.lower()
     assert "appels répétés" in text
+    # Her notes never reach the letter, right under « ne vaut pas reconnaissance ».
+    assert "La présente ne vaut pas reconnaissance de dette." in text
+    assert "reconnu devoir" not in text
+    assert "50 € par mois" not in text
     assert "J'ai rappelé" not in text
     assert "recommandée" in text
     assert "INT-4471-2026" in text

@@ -23,10 +23,14 @@ COMMON = [
     "Objet",
     "Lyon, le 26 novembre 2026",
 ]
+# Sophie's dossier: a consumer, a collector acting under a mandate, no court
+# title, collection fees but no damages claimed — what applies to her (reference
+# §4.1, §4.6, §7); the situations where an article does not apply are in
+# tests/letters/test_letter_law.py.
 ARTICLES = {
     "contestation": ["C. civ., art. 1353", "R124-4", "L111-8", "L121-21", "R124-3"],
     "prescription": ["R312-35", "5 novembre 2024", "L121-6", "18 mai 2022"],
-    "frais": ["L111-8, al. 2", "L121-21", "09-67.591", "1231-6", "160,00"],
+    "frais": ["L111-8, al. 2", "L121-21", "09-67.591", "L111-8, al. 3", "160,00"],
     "harcelement": ["L121-6", "L132-11", "222-16", "SignalConso", "appels répétés"],
     "echeancier": ["R124-6", "L111-8", "1 234,56"],
     "quittance": ["R124-6", "1 234,56", "quittance"],
@@ -252,7 +256,10 @@ def test_the_limitation_letter_calls_a_threat_an_aggressive_practice(
     """C. consom. L121-6 is about aggressive practices (misleading ones are
     L121-2 and following): « toute menace d'action … pas légalement possible »."""
     text = " ".join(pdf_text(_render(barred_dossier, "prescription")[2]).split())
-    assert "pratique commerciale agressive (C. consom., art. L121-6)" in text
+    assert (
+        "pratique commerciale agressive (article L121-6 du code de la consommation)"
+        in text
+    )
     assert "trompeuse" not in text
 
 
@@ -276,6 +283,12 @@ def test_letter_lists_read_as_one_french_sentence(barred_dossier: Dossier) -> No
 
 
 def test_limitation_letter_says_forclusion_once(barred_dossier: Dossier) -> None:
+    """It is the lender's action that is forclose (reference §1.5, R312-35)."""
     text = " ".join(pdf_text(_render(barred_dossier, "prescription")[2]).split())
-    assert "J'invoque donc expressément la forclusion de cette dette." in text
+    assert (
+        "J'invoque donc expressément la forclusion de l'action en paiement du prêteur."
+        in text
+    )
+    assert text.count("J'invoque") == 1
+    assert "forclusion de cette dette" not in text
     assert "qui est forclose" not in text

@@ -115,6 +115,25 @@ def test_owner_adds_a_call_and_sees_it(debtor_client: Client, dossier: Dossier) 
     assert "De l&#x27;agence vers moi" in body
 
 
+def test_what_the_agency_demanded_is_recorded_as_codes(
+    debtor_client: Client, dossier: Dossier
+) -> None:
+    """Issue 18, item 11: the letters state these facts, never her notes."""
+    data = {**valid(), "conduct": ["immediate_payment", "seizure_threat"]}
+    response = debtor_client.post(add_url(dossier), data, follow=True)
+    assert TimelineEvent.objects.get().conduct == [
+        "immediate_payment",
+        "seizure_threat",
+    ]
+    assert "Exigé ou dit : Exige un paiement immédiat ; Menace de saisie" in (
+        response.content.decode().replace("&#x27;", "'").replace("&quot;", '"')
+    )
+    refused = debtor_client.post(add_url(dossier), {**valid(), "conduct": ["rude"]})
+    assert refused.status_code == 200
+    assert "conduct" in refused.context["form"].errors
+    assert TimelineEvent.objects.count() == 1
+
+
 def test_event_with_an_attachment_is_sanitised(
     debtor_client: Client, dossier: Dossier
 ) -> None:

@@ -22,14 +22,22 @@ from .base import (
     require_code,
     require_codes,
 )
-from .conduct import HARASSMENT_SIGNS, SCAM_SIGNS, WARNING_SIGNS, check_warning_signs
+from .conduct import (
+    CONTACT_CONDUCT,
+    HARASSMENT_SIGNS,
+    SCAM_SIGNS,
+    WARNING_SIGNS,
+    check_warning_signs,
+)
 from .fees import (
     AMOUNT_KINDS,
     FLAT_INDEMNITY_B2B,
     AmountLine,
     check_amounts,
+    contested_fee_lines,
     fee_category,
     is_collection_fee,
+    payable_total,
 )
 from .mentions import R124_4_MENTIONS, check_mentions
 from .ownership import DOCUMENTS, RECOGNITION, check_documents, check_ownership
@@ -38,6 +46,7 @@ from .procedures import LETTER_KINDS, check_letter_kind, opposition_last_day
 __all__ = [
     "AGENCY_ROLES",
     "AMOUNT_KINDS",
+    "CONTACT_CONDUCT",
     "DOCUMENTS",
     "FLAT_INDEMNITY_B2B",
     "HARASSMENT_SIGNS",
@@ -59,9 +68,11 @@ __all__ = [
     "check_mentions",
     "check_ownership",
     "check_warning_signs",
+    "contested_fee_lines",
     "fee_category",
     "is_collection_fee",
     "opposition_last_day",
+    "payable_total",
     "require_code",
     "require_codes",
 ]

@@ -49,6 +49,44 @@ WARNING_SIGNS: Final = code_table(
 """Warning signs of harassment or of a scam."""
 
 
+CONTACT_CONDUCT: Final = code_table(
+    [
+        (
+            "immediate_payment",
+            "Exige un paiement immédiat",
+            "exigence d'un paiement immédiat",
+        ),
+        (
+            "seizure_threat",
+            "Menace de saisie ou d'« huissier »",
+            "menace de saisie ou d'intervention d'un commissaire de justice",
+        ),
+        (
+            "court_threat",
+            "Menace de poursuites ou de procès",
+            "menace de poursuites judiciaires",
+        ),
+        (
+            "third_party_threat",
+            "Menace de prévenir votre employeur ou vos proches",
+            "menace d'informer mon employeur ou mes proches",
+        ),
+        (
+            "third_party_contact",
+            "A contacté votre employeur, votre famille ou vos voisins",
+            "contact pris avec mon employeur, ma famille ou mes voisins",
+        ),
+        (
+            "insults",
+            "Propos insultants ou intimidants",
+            "propos insultants ou intimidants",
+        ),
+    ]
+)
+"""What the agency demanded or threatened in one contact (the timeline). The
+label is for her; the second text is the letters' wording: a letter states
+these facts, never her free notes (which could acknowledge the debt)."""
+
 HARASSMENT_SIGNS: Final = frozenset(
     {
         "repeated_calls",

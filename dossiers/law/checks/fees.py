@@ -105,6 +105,40 @@ def is_collection_fee(label: str, kind: str) -> bool:
     return fee_category(label, kind) is not None
 
 
+def contested_fee_lines(
+    lines: Sequence[AmountLine], *, is_consumer: bool, has_court_title: bool
+) -> list[AmountLine]:
+    """The lines a letter contests and a payment leaves out: fees, penalties and
+    damages claimed without a court title (L111-8 al. 2), except the €40 flat
+    indemnity a professional owes (C. com. L441-10). With a court title the
+    fees may be execution costs (al. 1): none is left out."""
+    if has_court_title:
+        return []
+    return [
+        line
+        for line, category in _categorised(lines)
+        if is_consumer or not _is_b2b_flat((line, category))
+    ]
+
+
+def payable_total(
+    lines: Sequence[AmountLine],
+    total_claimed: Decimal | None,
+    *,
+    is_consumer: bool,
+    has_court_title: bool,
+) -> Decimal | None:
+    """The total claimed without the contested fees: the one sum that the budget
+    and the payment letters both use (never below zero)."""
+    if total_claimed is None:
+        return None
+    contested = contested_fee_lines(
+        lines, is_consumer=is_consumer, has_court_title=has_court_title
+    )
+    fees = sum((line.amount for line in contested), Decimal(0))
+    return max(total_claimed - fees, Decimal(0))
+
+
 def check_amounts(
     lines: Sequence[AmountLine],
     total_claimed: Decimal | None,

@@ -54,12 +54,16 @@ R124_4_MENTIONS: Final = code_table(
 """The five mandatory mentions of CPCE R124-4, in the order of the article."""
 
 
-def check_mentions(present: frozenset[str], *, agency_role: str) -> list[Finding]:
+def check_mentions(
+    present: frozenset[str], *, agency_role: str, commissaire: bool = False
+) -> list[Finding]:
     """Check the five R124-4 mentions against the agency's role.
 
     They bind a person collecting *for a creditor* (R124-1); a buyer collecting
     its own claim is not bound (Que Choisir, [S]); when the role is unknown the
-    conclusion is "à vérifier".
+    conclusion is "à vérifier". ``commissaire``: the letter comes from a
+    commissaire de justice acting amicably, whom R124-1 may exclude (reference
+    §4.1, §9 point 3: [U]) — « à vérifier » too.
     """
     present = require_codes(present, R124_4_MENTIONS, "Mention obligatoire")
     role = require_code(agency_role, AGENCY_ROLES, "Rôle de l'agence")
@@ -68,9 +72,30 @@ def check_mentions(present: frozenset[str], *, agency_role: str) -> list[Finding
         return [_mentions_not_applicable()]
     if not missing:
         return []
+    if commissaire:
+        return [_mentions_missing_commissaire(missing)]
     if role == "mandate":
         return [_mentions_missing(missing)]
     return [_mentions_missing_role_unknown(missing)]
+
+
+def _mentions_missing_commissaire(missing: Sequence[str]) -> Finding:
+    return Finding(
+        code="r124_4_missing_role_unknown",
+        severity="important",
+        title="Des mentions obligatoires manquent peut-être (à vérifier)",
+        explanation=(
+            f"{_missing_text(missing)} Ces mentions s'imposent aux sociétés de "
+            "recouvrement amiable. Un commissaire de justice (ancien huissier) qui "
+            "relance à l'amiable en est peut-être dispensé : les sources se "
+            "contredisent (à vérifier). Les frais de recouvrement restent, eux, "
+            "à la charge du créancier. Demandez les justificatifs avant tout "
+            "paiement."
+        ),
+        basis=(refs.R124_4, refs.R124_1, refs.L111_8_AL2),
+        uncertain=True,
+        responses=("contestation",),
+    )
 
 
 def _missing_text(missing: Sequence[str]) -> str:

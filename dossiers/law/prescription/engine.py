@@ -8,7 +8,13 @@ from datetime import date
 from typing import TypeVar
 
 from dossiers.law import references as src
-from dossiers.law.dates import add_months, is_weekend, next_weekday
+from dossiers.law.dates import WEEKDAYS_FR, add_months, is_weekend
+from dossiers.law.holidays import (
+    is_non_working_day,
+    next_working_day,
+    why_not_working,
+)
+from dossiers.law.prescription.caveats import with_court_title, with_directive
 from dossiers.law.prescription.clock import apply
 from dossiers.law.prescription.model import (
     Claim,
@@ -28,7 +34,6 @@ from dossiers.law.prescription.state import (
 from dossiers.law.prescription.validate import check_claim
 
 _T = TypeVar("_T")
-_WEEKDAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,8 +57,10 @@ def estimate(claim: Claim, *, today: date) -> Estimate:
     if spec.months is None:
         return _without_rule(claim, spec)
     if spec.kind == "prescription" and (claim.instalments or claim.acceleration):
-        return _by_parts(claim, spec, today)
-    return _single(claim, spec, today)
+        result = _by_parts(claim, spec, today)
+    else:
+        result = _single(claim, spec, today)
+    return with_court_title(with_directive(result, claim), claim)
 
 
 def _without_rule(claim: Claim, spec: NatureSpec) -> Estimate:
@@ -76,7 +83,9 @@ def _single(claim: Claim, spec: NatureSpec, today: date) -> Estimate:
             "dette, à partir du premier incident de paiement non régularisé."
         )
     trace.sentences.extend(conclusion)
-    return _result(claim, spec, outcome.status, outcome.last_day, trace, parts)
+    return _result(
+        claim, spec, outcome.status, outcome.last_day, trace, parts, outcome.judgment
+    )
 
 
 def _by_parts(claim: Claim, spec: NatureSpec, today: date) -> Estimate:
@@ -96,7 +105,8 @@ def _by_parts(claim: Claim, spec: NatureSpec, today: date) -> Estimate:
     trace.sentences.extend(_part_sentence(part) for part in parts)
     status, last_day = _overall(parts)
     trace.sentences.extend(_parts_conclusion(status, trace))
-    return _result(claim, spec, status, last_day, trace, parts)
+    judgment = any(outcome.judgment for _, _, outcome in runs)
+    return _result(claim, spec, status, last_day, trace, parts, judgment)
 
 
 def _pieces(claim: Claim) -> list[tuple[str, date]]:
@@ -165,20 +175,19 @@ def _check_transitional(clock: Clock, trace: Trace) -> None:
 
 
 def _check_weekend(clock: Clock, last_day: date, today: date, trace: Trace) -> None:
-    if not is_weekend(last_day):
+    """A forclusion ending on a Saturday, Sunday or public holiday: whether CPC
+    642 extends it is not settled (reference §3.2 rule 4, §9: [U])."""
+    if not clock.forclusion or not is_non_working_day(last_day):
         return
-    if not clock.forclusion:
-        return
-    day_name = _WEEKDAYS[last_day.weekday()]
-    monday = next_weekday(last_day)
+    working = next_working_day(last_day)
     trace.warn(
         "forclusion_weekend",
-        f"Le dernier jour ({fr(last_day)}) tombe un {day_name}. On ne sait pas si "
-        "le report au premier jour ouvrable (CPC, art. 642) vaut pour cette "
-        f"forclusion : le délai pourrait courir jusqu'au {fr(monday)} (à "
-        "vérifier ; les jours fériés ne sont pas pris en compte).",
+        f"Le dernier jour ({fr(last_day)}) tombe {why_not_working(last_day)}. On ne "
+        "sait pas si le report au premier jour ouvrable (CPC, art. 642) vaut pour "
+        f"cette forclusion : le délai pourrait courir jusqu'au {fr(working)} (à "
+        "vérifier).",
     )
-    if last_day < today <= monday:
+    if last_day < today <= working:
         trace.uncertain = True
 
 
@@ -240,7 +249,7 @@ def _weekend_note(outcome: _Outcome, last_day: date) -> list[str]:
     if outcome.forclusion or not is_weekend(last_day):
         return []
     outcome.trace.cite(src.NO_WEEKEND_2016)
-    day_name = _WEEKDAYS[last_day.weekday()]
+    day_name = WEEKDAYS_FR[last_day.weekday()]
     return [
         f"Le dernier jour tombe un {day_name} : pour une prescription, il n'est "
         "pas reporté au jour ouvrable suivant."
@@ -367,6 +376,7 @@ def _result(
     last_day: date | None,
     trace: Trace,
     parts: list[Part],
+    enforcement: bool = False,
 ) -> Estimate:
     return Estimate(
         nature=claim.nature,
@@ -378,6 +388,7 @@ def _result(
         explanation=_unique(trace.sentences),
         warnings=_unique(trace.warnings),
         parts=parts,
+        enforcement=enforcement or spec.code == "judgment",
     )
 
 

@@ -51,7 +51,10 @@ class Claim:
     ``nature`` is a key of ``NATURES``; ``start`` the point de départ (see
     ``NATURES[nature].start_help``). Debts paid by instalments list each unpaid
     due date in ``instalments`` (ascending) and the déchéance du terme in
-    ``acceleration``.
+    ``acceleration``. ``court_title``: she says a court decision (titre
+    exécutoire) exists, without its date of signification: it may give ten
+    years to enforce (CPCE L111-4), so a period that looks over is « à
+    vérifier ».
     """
 
     nature: str
@@ -59,6 +62,7 @@ class Claim:
     events: tuple[Event, ...] = ()
     instalments: tuple[date, ...] = ()
     acceleration: date | None = None
+    court_title: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,6 +92,8 @@ class Estimate:
     pending proceedings keep the period open or it cannot be known);
     ``barred_from`` is the day after. ``basis`` lists the legal references in the
     order they were applied; ``explanation`` is a list of French sentences.
+    ``enforcement``: the period is the ten years to *enforce* a court title
+    (CPCE L111-4: seizures), not a period to sue.
     """
 
     nature: str
@@ -99,3 +105,4 @@ class Estimate:
     explanation: list[str]
     warnings: list[LawWarning]
     parts: list[Part]
+    enforcement: bool = False

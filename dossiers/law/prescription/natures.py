@@ -123,7 +123,8 @@ NATURES: Final[Mapping[str, NatureSpec]] = MappingProxyType(
             NatureSpec(
                 code="consumer_service",
                 label="Bien ou service acheté à un professionnel (énergie, "
-                "eau, abonnement, travaux, honoraires)",
+                "eau, travaux, honoraires, matériel ; un abonnement de téléphone "
+                "ou d'internet relève du choix « Opérateur »)",
                 category="dette de consommation",
                 summary="une dette envers un professionnel pour un bien ou "
                 "un service (dette de consommation)",
@@ -183,7 +184,8 @@ NATURES: Final[Mapping[str, NatureSpec]] = MappingProxyType(
                 summary="une dette de loyers ou de charges d'un logement "
                 "(bail d'habitation)",
                 start_help="Date d'échéance du loyer impayé ; pour plusieurs "
-                "loyers, indiquez chaque échéance",
+                "loyers, indiquez la première et la dernière échéance impayées "
+                "plus bas (chaque loyer a son propre délai)",
                 period="3 ans (prescription)",
                 refs=(src.RENT_7_1,),
                 kind="prescription",
@@ -244,8 +246,9 @@ NATURES: Final[Mapping[str, NatureSpec]] = MappingProxyType(
                 "par acte notarié",
                 category="prêt immobilier",
                 summary="un crédit immobilier accordé par un professionnel",
-                start_help="Date d'échéance de la mensualité impayée ; pour "
-                "le capital restant dû, date de la déchéance du terme",
+                start_help="Date d'échéance de la première mensualité impayée ; "
+                "indiquez aussi la dernière plus bas (chaque mensualité a son "
+                "propre délai) ; le capital restant dû part de la déchéance du terme",
                 period="2 ans (prescription)",
                 refs=(src.L218_2,),
                 kind="prescription",
@@ -257,7 +260,9 @@ NATURES: Final[Mapping[str, NatureSpec]] = MappingProxyType(
                 "l'entretien d'un enfant)",
                 category="arriérés de pension",
                 summary="une pension alimentaire",
-                start_help="Date d'échéance de chaque mensualité impayée",
+                start_help="Date d'échéance de la première mensualité impayée ; "
+                "indiquez aussi la dernière plus bas (chaque mensualité a son "
+                "propre délai)",
                 period="5 ans pour chaque échéance (prescription)",
                 refs=(src.CIV_2224, src.ALIMONY_2016),
                 kind="prescription",

@@ -86,7 +86,9 @@ def _check_instalments(claim: Claim, spec: NatureSpec, today: date) -> None:
                 field="acceleration",
             )
         raise LawInputError(
-            f"Les échéances ne s'appliquent pas à ce type de dette ({spec.label})."
+            f"Les échéances ne s'appliquent pas à ce type de dette ({spec.label}) : "
+            "laissez les échéances impayées vides.",
+            field="instalments",
         )
     for due in claim.instalments:
         _check_date(due, "chaque échéance")
@@ -100,9 +102,13 @@ def _in_range(value: date, start: date, today: date, name: str) -> None:
     if value < start:
         raise LawInputError(
             f"{name} du {format_date(value)} est antérieure à la date de départ "
-            f"({format_date(start)})."
+            f"({format_date(start)}).",
+            field="instalments",
         )
-    _not_after_today(value, today, f"{name} du {format_date(value)}")
+    try:
+        _not_after_today(value, today, f"{name} du {format_date(value)}")
+    except LawInputError as exc:
+        raise LawInputError(str(exc), field="instalments") from None
 
 
 def _check_order(instalments: tuple[date, ...]) -> None:
@@ -110,7 +116,8 @@ def _check_order(instalments: tuple[date, ...]) -> None:
         if after <= before:
             raise LawInputError(
                 "Les échéances doivent être indiquées dans l'ordre, sans doublon : "
-                f"le {format_date(after)} suit le {format_date(before)}."
+                f"le {format_date(after)} suit le {format_date(before)}.",
+                field="instalments",
             )
 
 
@@ -126,5 +133,6 @@ def _check_acceleration(acceleration: date, claim: Claim, today: date) -> None:
     if claim.instalments and claim.instalments[-1] > acceleration:
         raise LawInputError(
             "Les échéances impayées doivent précéder la déchéance du terme "
-            f"({format_date(acceleration)}) : après elle, tout le capital est dû."
+            f"({format_date(acceleration)}) : après elle, tout le capital est dû.",
+            field="instalments",
         )
