@@ -8,7 +8,23 @@ from django.utils.translation import gettext_lazy as _
 
 from dossiers.fields import phone_field, postal_code_field
 
+from .emails import MAX_EMAIL_LENGTH, normalize_email, validate_email_address
 from .models import User
+
+
+class NormalizedEmailField(forms.EmailField):
+    """An e-mail address normalised before it is checked (``accounts.emails``):
+    case, surrounding spaces and invisible characters do not make a new
+    address; what is still unusual afterwards is refused beside the field."""
+
+    default_validators = [validate_email_address]  # noqa: RUF012
+
+    def __init__(self, **kwargs: object) -> None:
+        kwargs.setdefault("max_length", MAX_EMAIL_LENGTH)
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+
+    def to_python(self, value: object) -> str:
+        return normalize_email(value)
 
 
 class SignUpForm(BaseUserCreationForm):  # type: ignore[type-arg]
@@ -17,6 +33,7 @@ class SignUpForm(BaseUserCreationForm):  # type: ignore[type-arg]
     class Meta:
         model = User
         fields = ("email", "first_name", "last_name")
+        field_classes: ClassVar = {"email": NormalizedEmailField}
         help_texts: ClassVar = {
             "email": _("Elle vous servira d'identifiant pour vous connecter."),
         }
@@ -32,7 +49,7 @@ class SignUpForm(BaseUserCreationForm):  # type: ignore[type-arg]
         )
 
     def clean_email(self) -> str:
-        email = self.cleaned_data["email"].strip().lower()
+        email: str = self.cleaned_data["email"]
         if User.objects.filter(email__iexact=email).exists():
             raise forms.ValidationError(
                 _(

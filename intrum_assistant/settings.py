@@ -80,6 +80,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "axes.middleware.AxesMiddleware",
+    # The "known device" cookie after a login (escapes the per-account slowdown).
+    "accounts.lockout.KnownDeviceMiddleware",
 ]
 
 ROOT_URLCONF = "intrum_assistant.urls"
@@ -154,11 +156,19 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "dossiers:list"
 LOGOUT_REDIRECT_URL = "landing"
 
-# Brute-force protection (django-axes): lock a username+IP pair, not a whole NAT.
+# Brute-force protection (django-axes, accounts/lockout.py): an e-mail+IP pair
+# is locked after AXES_FAILURE_LIMIT failures; an IP after LOGIN_IP_FAILURE_LIMIT
+# failures over all accounts (spraying); an account failing from many IPs is
+# slowed to one try per LOGIN_ACCOUNT_SLOWDOWN seconds, never locked.
+AXES_HANDLER = "accounts.lockout.LockoutHandler"
 AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 15))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+LOGIN_IP_FAILURE_LIMIT = env_int("LOGIN_IP_FAILURE_LIMIT", 20)
+LOGIN_ACCOUNT_FAILURE_LIMIT = env_int("LOGIN_ACCOUNT_FAILURE_LIMIT", 10)
+LOGIN_ACCOUNT_SLOWDOWN = env_int("LOGIN_ACCOUNT_SLOWDOWN", 60)
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_IPWARE_PROXY_COUNT = env_int("AXES_PROXY_COUNT", 0) or None
 AXES_VERBOSE = False
