@@ -12,13 +12,21 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 from django.views.generic import CreateView
 
 from dossiers import services as dossier_services
 
+from . import throttle
 from .forms import ProfileForm, SignUpForm
 from .models import User
+
+SIGNUP_THROTTLED = gettext_lazy(
+    "Trop de comptes demandés depuis cette connexion internet : réessayez dans "
+    "une heure. Si vous avez déjà un compte, connectez-vous ou utilisez "
+    "« Mot de passe oublié »."
+)
 
 
 @method_decorator(login_not_required, name="dispatch")
@@ -32,6 +40,19 @@ class SignUpView(CreateView):  # type: ignore[type-arg]
         if request.user.is_authenticated:
             return redirect("dossiers:list")
         return super().dispatch(request, *args, **kwargs)
+
+    def post(
+        self, request: HttpRequest, *args: object, **kwargs: object
+    ) -> HttpResponse:
+        """Every sign-up form sent counts, valid or not: the « un compte
+        existe déjà » answer must not be asked for many addresses."""
+        if not throttle.allow(throttle.SIGNUP_PER_IP, throttle.client_ip(request)):
+            typed = {
+                k: request.POST.get(k, "") for k in ("email", "first_name", "last_name")
+            }
+            context = {"form": SignUpForm(initial=typed), "throttled": SIGNUP_THROTTLED}
+            return render(request, self.template_name, context, status=429)
+        return super().post(request, *args, **kwargs)
 
     def form_valid(self, form: SignUpForm) -> HttpResponse:
         user = form.save()
