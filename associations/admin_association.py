@@ -14,6 +14,7 @@ from django.urls import URLPattern, path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
 
+from accounts.forms import NormalizedEmailField
 from accounts.models import User
 
 from . import selectors, services
@@ -115,7 +116,7 @@ class MembershipForm(forms.ModelForm):  # type: ignore[type-arg]
     whether an account exists nor gives staff access before acceptance.
     """
 
-    email = forms.EmailField(label="adresse e-mail du membre")
+    email = NormalizedEmailField(label="adresse e-mail du membre")
 
     class Meta:
         model = Membership

@@ -142,3 +142,23 @@ def test_admin_user_form_normalises_and_refuses_look_alikes() -> None:
     client.post(path, {**form, "email": ZERO_WIDTH.upper()})
     sophie.refresh_from_db()
     assert sophie.email == SOPHIE
+
+
+def test_invitation_to_a_variant_is_accepted_by_the_account() -> None:
+    from associations import services as association_services
+    from associations.models import Association, Membership
+
+    volunteer = factories.user(SOPHIE)
+    invitation, token = association_services.invitation_create(
+        association=Association.objects.create(name="Asso"),
+        email=ZERO_WIDTH.upper(),
+        role=Membership.Role.VOLUNTEER,
+        created_by=None,
+        base_url="http://testserver",
+    )
+    assert invitation.email == SOPHIE
+    client = Client()
+    client.force_login(volunteer)
+    response = client.post(reverse("associations:invitation", args=[token]))
+    assert response.status_code == 302
+    assert Membership.objects.filter(user=volunteer).exists()
