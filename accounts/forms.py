@@ -6,7 +6,7 @@ from django import forms
 from django.contrib.auth.forms import BaseUserCreationForm
 from django.utils.translation import gettext_lazy as _
 
-from dossiers.fields import phone_field, postal_code_field
+from dossiers.fields import phone_field, postal_code_field, reject_hidden_characters
 
 from .emails import MAX_EMAIL_LENGTH, normalize_email, validate_email_address
 from .models import User
@@ -47,6 +47,7 @@ class SignUpForm(BaseUserCreationForm):  # type: ignore[type-arg]
             "Au moins 10 caractères, pas uniquement des chiffres, "
             "pas un mot de passe trop courant."
         )
+        refuse_hidden_characters(self, ("first_name", "last_name"))
 
     def clean_email(self) -> str:
         email: str = self.cleaned_data["email"]
@@ -79,3 +80,14 @@ class ProfileForm(forms.ModelForm):  # type: ignore[type-arg]
 
     postal_code = postal_code_field(required=False)
     phone = phone_field()
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        refuse_hidden_characters(self, ("first_name", "last_name", "address", "city"))
+
+
+def refuse_hidden_characters(form: forms.BaseForm, names: tuple[str, ...]) -> None:
+    """Names and addresses print on letters: no control or direction character."""
+    for name in names:
+        if name in form.fields:
+            form.fields[name].validators.append(reject_hidden_characters)

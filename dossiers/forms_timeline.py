@@ -7,7 +7,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .fields import PastDateField
+from .fields import PastDateField, reject_hidden_characters
 from .models import Dossier, TimelineDirection, TimelineKind
 from .uploads import (
     ACCEPT,
@@ -51,6 +51,7 @@ class TimelineEventForm(forms.Form):
         required=False,
         max_length=200,
         help_text=_("Par exemple le nom de la personne qui a appelé."),
+        validators=[reject_hidden_characters],
         error_messages={"max_length": _("200 caractères au maximum.")},
     )
     content = forms.CharField(
@@ -59,6 +60,7 @@ class TimelineEventForm(forms.Form):
         max_length=MAX_CONTENT,
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_("Ce qui a été dit ou écrit, 2 000 caractères au maximum."),
+        validators=[reject_hidden_characters],
         error_messages={
             "max_length": _(
                 "Ce texte est trop long : 2 000 caractères au maximum "

@@ -7,6 +7,7 @@ from typing import Any
 from django import forms
 from django.utils import timezone
 
+from dossiers.fields import reject_hidden_characters
 from dossiers.law.dates import format_date_fr
 
 from .models import PERSONAL_MAX_LENGTH, REGISTERED_MAX_LENGTH
@@ -31,6 +32,7 @@ class LetterForm(forms.Form):
         required=False,
         strip=True,
         widget=forms.Textarea(attrs={"rows": 5}),
+        validators=[reject_hidden_characters],
         error_messages={
             "max_length": "Le paragraphe fait %(show_value)d caractères : "
             "%(limit_value)d au plus."
