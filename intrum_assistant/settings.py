@@ -65,9 +65,13 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Bodies over MAX_REQUEST_BODY: 413 before anything reads them.
+    "intrum_assistant.middleware.RequestBodyLimitMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # Responses to a logged-in session: Cache-Control: private, no-store.
+    "intrum_assistant.middleware.PrivateCacheMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -213,6 +217,10 @@ FILE_UPLOAD_PERMISSIONS = 0o600
 FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o700
 DATA_UPLOAD_MAX_NUMBER_FILES = 10
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+# Whole request body (intrum_assistant.middleware): a dossier's five files of
+# 10 MiB at most (dossiers.uploads) sent at once, plus 1 MiB for the form. The
+# README's nginx line (client_max_body_size 51m) says the same.
+MAX_REQUEST_BODY = env_int("MAX_REQUEST_BODY", 51 * 1024 * 1024)
 
 # E-mail: console by default, SMTP when EMAIL_HOST is set.
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "")
