@@ -327,9 +327,21 @@ class DossierAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
             owner.city,
         )
 
+    def get_object(
+        self, request: HttpRequest, object_id: str, from_field: str | None = None
+    ) -> Dossier | None:
+        dossier = super().get_object(request, object_id, from_field)
+        if dossier is not None:
+            # « Partagé avec » names only the viewer's own association(s): a
+            # volunteer does not learn who else the debtor asked for help.
+            dossier.viewer_shares = list(  # type: ignore[attr-defined]
+                selectors.active_shares_for_viewer(dossier, request.user)
+            )
+        return dossier
+
     @admin.display(description="partagé avec")
     def shared_with(self, obj: Dossier) -> str:
-        shares = selectors.active_shares(obj)
+        shares = getattr(obj, "viewer_shares", [])
         return (
             ", ".join(
                 f"{s.association.name} (depuis le {timezone.localdate(s.consented_at):%d/%m/%Y})"
