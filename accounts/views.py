@@ -16,9 +16,8 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 from django.views.generic import CreateView
 
-from dossiers import services as dossier_services
-
 from . import throttle
+from .deletion import account_delete
 from .forms import ProfileForm, SignUpForm
 from .models import User
 
@@ -99,7 +98,7 @@ def delete_account(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         user_id = str(user.pk)
         logout(request)
-        dossier_services.owner_delete_all(user=user)
+        account_delete(user=user)
         _end_other_sessions(user_id)
         messages.success(
             request, _("Votre compte et toutes vos données sont supprimés.")
