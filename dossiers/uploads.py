@@ -2,9 +2,9 @@
 
 Images are decoded by Pillow (JPEG and PNG only) within ``MAX_IMAGE_PIXELS``,
 downscaled to ``MAX_IMAGE_SIDE`` and re-encoded as JPEG from their pixels
-alone (orientation applied, no metadata); PDFs are opened by pikepdf, capped in pages, stripped of JavaScript,
-attachments and external actions, and saved again. Nothing the user sent is
-stored as it came.
+alone (orientation applied, no metadata); PDFs are opened by pikepdf, capped
+in pages, stripped of JavaScript, attachments and external actions, and saved
+again. Nothing the user sent is stored as it came.
 """
 
 import hashlib
