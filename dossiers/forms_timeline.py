@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .fields import PastDateField, reject_hidden_characters
-from .models import Dossier, TimelineDirection, TimelineKind
+from .models import MAX_TIMELINE_EVENTS, Dossier, TimelineDirection, TimelineKind
 from .uploads import (
     ACCEPT,
     MAX_UPLOADS_PER_DOSSIER,
@@ -19,6 +19,16 @@ from .uploads import (
 )
 
 MAX_CONTENT = 2000
+TIMELINE_FULL = _(
+    "Ce dossier compte déjà %(max)s événements, le maximum. Supprimez ceux qui ne "
+    "servent plus (par exemple des appels notés deux fois) pour en ajouter d'autres."
+)
+
+
+def timeline_full() -> forms.ValidationError:
+    return forms.ValidationError(
+        TIMELINE_FULL, code="timeline_full", params={"max": MAX_TIMELINE_EVENTS}
+    )
 
 
 class TimelineEventForm(forms.Form):
@@ -94,6 +104,8 @@ class TimelineEventForm(forms.Form):
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
+        if self.dossier.timeline_events.count() >= MAX_TIMELINE_EVENTS:
+            raise timeline_full()
         day, time = data.get("occurred_on"), data.get("occurred_at_time")
         if day and time and _is_future(day, time):
             self.add_error(

@@ -175,6 +175,11 @@ class TimelineDirection(models.TextChoices):
     TO_AGENCY = "to_agency", _("De moi vers l'agence")
 
 
+MAX_TIMELINE_EVENTS = 500
+"""Events per dossier: more than a real dossier holds (a call a day for more
+than a year), and what its chronology PDF renders in a few seconds."""
+
+
 class TimelineEvent(models.Model):
     """One thing that happened in the dossier: a letter, a call, a payment…"""
 

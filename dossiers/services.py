@@ -17,7 +17,7 @@ from accounts.models import User
 
 from . import private_files
 from .assessment import as_decimal, assess_dossier, timeline_marks_for
-from .models import CalendarToken, Dossier, TimelineEvent, Upload
+from .models import MAX_TIMELINE_EVENTS, CalendarToken, Dossier, TimelineEvent, Upload
 from .uploads import MAX_UPLOADS_PER_DOSSIER, CleanFile, UploadLimitReached
 
 
@@ -189,6 +189,10 @@ def profile_update(*, user: User, details: Mapping[str, Any]) -> None:
     user.save()
 
 
+class TimelineFull(Exception):
+    """The dossier already has ``MAX_TIMELINE_EVENTS`` events."""
+
+
 @private_files.atomic()
 def timeline_add(
     *,
@@ -205,8 +209,13 @@ def timeline_add(
     """Record an event of the dossier, with its optional (sanitised) attachment.
 
     The dossier's next deadline is recomputed: an avis de réception or a new
-    letter changes the follow-up date.
+    letter changes the follow-up date. At most ``MAX_TIMELINE_EVENTS`` per
+    dossier (``TimelineFull``), counted under the dossier's row lock as for
+    uploads.
     """
+    list(Dossier.objects.select_for_update().filter(pk=dossier.pk).values("pk"))
+    if TimelineEvent.objects.filter(dossier=dossier).count() >= MAX_TIMELINE_EVENTS:
+        raise TimelineFull
     event = TimelineEvent(
         dossier=dossier,
         kind=kind,

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from . import access, services
 from .assessment import assess_dossier, upcoming_deadlines
-from .forms_timeline import TimelineEventForm
+from .forms_timeline import TimelineEventForm, timeline_full
 from .models import TimelineEvent, TimelineKind
 from .uploads import MAX_UPLOADS_PER_DOSSIER
 from .wizard import STEP_TITLES
@@ -135,6 +135,8 @@ def timeline_add(request: HttpRequest, dossier_id: int) -> HttpResponse:
             # Another request filled the dossier since the form's check: nothing
             # was saved; the form comes back as typed, the error beside the file.
             form.add_error("attachment", full.as_validation_error())
+        except services.TimelineFull:
+            form.add_error(None, timeline_full())
         else:
             _announce(request, event)
             return redirect("dossiers:detail", dossier_id=dossier.pk)

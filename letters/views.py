@@ -15,7 +15,7 @@ from dossiers.law.schedule import ScheduleInputError
 from dossiers.models import Dossier
 from dossiers.views import private_download
 
-from . import access, compose, contexts, export, services
+from . import access, compose, contexts, export, rendering, services
 from .catalog import LetterSpec
 from .forms import LetterForm, PlanForm, SentForm
 from .models import Letter
@@ -214,13 +214,25 @@ def version_download(
     )
 
 
+EXPORT_FAILED = (
+    "L'export n'a pas pu être préparé : la chronologie du dossier a pris trop de "
+    "temps à produire. Rien n'est perdu : réessayez dans quelques minutes. Vos "
+    "lettres restent téléchargeables une par une."
+)
+
+
 @require_GET
-def dossier_export(request: HttpRequest, dossier_id: int) -> FileResponse:
+def dossier_export(request: HttpRequest, dossier_id: int) -> HttpResponse:
     """The whole dossier as a ZIP (owner only; someone else's dossier is a 404)."""
     dossier = get_dossier_for_owner(request.user, dossier_id)
     today = timezone.localdate()
+    try:
+        archive = export.build_archive(dossier, today=today)
+    except rendering.LetterRenderError:
+        messages.error(request, EXPORT_FAILED)
+        return redirect("dossiers:detail", dossier_id=dossier.pk)
     return private_download(
-        export.build_archive(dossier, today=today),
+        archive,
         filename=export.archive_name(dossier, today=today),
         content_type="application/zip",
     )
