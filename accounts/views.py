@@ -4,11 +4,12 @@ from typing import Any
 
 from django import forms
 from django.contrib import messages
-from django.contrib.auth import SESSION_KEY, login, logout
+from django.contrib.auth import SESSION_KEY, authenticate, login, logout
 from django.contrib.auth.decorators import login_not_required
 from django.contrib.sessions.models import Session
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
@@ -16,11 +17,14 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 from django.views.generic import CreateView
 
+from intrum_assistant import once
+
 from . import throttle
 from .deletion import account_delete
 from .forms import ProfileForm, SignUpForm
 from .models import User
 
+SIGNUP = "signup"
 SIGNUP_THROTTLED = gettext_lazy(
     "Trop de comptes demandés depuis cette connexion internet : réessayez dans "
     "une heure. Si vous avez déjà un compte, connectez-vous ou utilisez "
@@ -51,11 +55,31 @@ class SignUpView(CreateView):  # type: ignore[type-arg]
             }
             context = {"form": SignUpForm(initial=typed), "throttled": SIGNUP_THROTTLED}
             return render(request, self.template_name, context, status=429)
+        if once.repeat_of(request, scope=SIGNUP) is not None:
+            return self.repeated()
         return super().post(request, *args, **kwargs)
 
     def form_valid(self, form: SignUpForm) -> HttpResponse:
-        user = form.save()
+        with once.submit_once(self.request, scope=SIGNUP) as submission:
+            if submission.duplicate:  # its twin, sent at the same moment
+                return self.repeated()
+            user = form.save()
+            submission.done(reverse("dossiers:list"))
         login(self.request, user, backend="django.contrib.auth.backends.ModelBackend")
+        messages.success(self.request, _("Bienvenue ! Votre compte est créé."))
+        return redirect("dossiers:list")
+
+    def repeated(self) -> HttpResponse:
+        """A double click on « Créer mon compte »: the account exists (the first
+        click made it) and the same password opens it."""
+        user = authenticate(
+            self.request,
+            username=self.request.POST.get("email", ""),
+            password=self.request.POST.get("password1", ""),
+        )
+        if user is None:
+            return redirect("login")
+        login(self.request, user)
         messages.success(self.request, _("Bienvenue ! Votre compte est créé."))
         return redirect("dossiers:list")
 

@@ -103,7 +103,11 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
             ],
             # French display filters (euros, longdate…) in every template.
-            "builtins": ["dossiers.templatetags.dossier_tags"],
+            "builtins": [
+                "dossiers.templatetags.dossier_tags",
+                # {% submit_once_field %} in every creating form.
+                "intrum_assistant.templatetags.once",
+            ],
         },
     },
 ]

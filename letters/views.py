@@ -6,6 +6,7 @@ from typing import Any
 from django.contrib import messages
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -14,6 +15,7 @@ from dossiers.assessment import DossierAssessment, assess_dossier
 from dossiers.law.schedule import ScheduleInputError
 from dossiers.models import Dossier
 from dossiers.views import private_download
+from intrum_assistant.once import ALREADY_DONE, submit_once
 
 from . import access, compose, contexts, export, rendering, services
 from .catalog import LetterSpec
@@ -125,13 +127,20 @@ def letter_page(request: HttpRequest, dossier_id: int, kind: str) -> HttpRespons
 
 
 def _generate(request: HttpRequest, letter: Letter, spec: LetterSpec) -> HttpResponse:
-    try:
-        version = services.letter_generate(letter=letter, spec=spec)
-    except ScheduleInputError as exc:
-        messages.error(request, str(exc))
-    else:
-        messages.success(request, f"Version {version.number} du PDF créée.")
-    return redirect("letters:page", dossier_id=letter.dossier_id, kind=spec.slug)
+    """A new PDF version, once per click: a double click makes one version."""
+    page = reverse("letters:page", args=[letter.dossier_id, spec.slug])
+    with submit_once(request, scope="letter-generate") as submission:
+        if submission.duplicate:
+            messages.info(request, ALREADY_DONE)
+            return redirect(submission.first_url or page)
+        try:
+            version = services.letter_generate(letter=letter, spec=spec)
+        except ScheduleInputError as exc:
+            messages.error(request, str(exc))
+        else:
+            submission.done(page)
+            messages.success(request, f"Version {version.number} du PDF créée.")
+    return redirect(page)
 
 
 @require_POST

@@ -61,6 +61,7 @@ HOW_EACH_MODEL_IS_HANDLED = {
     "associations.internalnote": "cascade (dossier); author set null",
     "associations.invitation": "invitations to her address deleted (accounts.deletion)",
     "associations.accesslog": "cascade (dossier); as a viewer, her e-mail erased",
+    "intrum_assistant.submitreceipt": "cascade (user); a digest and a URL, gone in a day",
 }
 """Every model, including many-to-many tables: a new one fails the meta-test
 until it says how an account deletion handles it."""
