@@ -12,6 +12,7 @@ import datetime as dt
 from typing import Any
 
 import pytest
+from axes.models import AccessAttempt
 from django.apps import apps
 from django.contrib.admin.models import LogEntry
 from django.test import Client
@@ -19,7 +20,7 @@ from django.urls import reverse
 
 from accounts import throttle
 from associations import services as association_services
-from associations.models import AccessLog, Advice, InternalNote, Membership
+from associations.models import AccessLog, Advice, InternalNote, Invitation, Membership
 from dossiers.models import ReminderSent
 from tests.factories import PASSWORD
 from tests.security import admin_objects
@@ -159,6 +160,14 @@ def test_deleting_the_account_leaves_no_row_naming_her(world: AdminWorld) -> Non
     text = every_value()
     left = {what: marker for what, marker in found.items() if marker in text}
     assert left == {}
+    dossier_id, email = world.a.dossier.pk, world.a.user.email
+    assert not ReminderSent.objects.filter(dossier_id=dossier_id).exists()
+    assert not AccessLog.objects.filter(dossier_id=dossier_id).exists()
+    assert not LogEntry.objects.filter(
+        content_type__model="dossier", object_id=str(dossier_id)
+    ).exists()
+    assert not AccessAttempt.objects.filter(username__iexact=email).exists()
+    assert not Invitation.objects.filter(email__iexact=email).exists()
     # What belongs to others stays: B's dossier, Y's advice, X's access log of B…
     assert Advice.objects.filter(dossier=world.dossier_y).exists()
     assert world.volunteer_x.__class__.objects.filter(pk=world.volunteer_x.pk).exists()
