@@ -9,7 +9,7 @@ PORT ?= 8000
 STAMP := $(VENV)/.installed
 DEV_ENV := DJANGO_DEBUG=1 SITE_URL=http://127.0.0.1:$(PORT)
 
-.PHONY: install run serve test lint test-sqlite test-postgres bench clean help
+.PHONY: install run serve test lint test-sqlite test-postgres bench clean help var
 
 help:
 	@echo "make run    install, migrate, seed demo data, serve on http://127.0.0.1:$(PORT)"
@@ -27,8 +27,9 @@ $(STAMP): pyproject.toml package-lock.json
 
 install: $(STAMP)
 
+# Local state (database, scans, PDFs, secret key): owner-only.
 var:
-	@mkdir -p var/private
+	@umask 077 && mkdir -p var/private && chmod 700 var var/private
 
 run: install var
 	$(DEV_ENV) $(BIN)/python manage.py migrate --noinput
@@ -50,7 +51,8 @@ serve: install var var/secret_key
 	  SITE_URL=$${SITE_URL:-http://127.0.0.1:$(PORT)} \
 	  $(BIN)/gunicorn intrum_assistant.wsgi --bind 127.0.0.1:$(PORT) \
 	  --workers $${WEB_CONCURRENCY:-2} --worker-class gthread --threads 2 \
-	  --preload --timeout 30 --access-logfile -
+	  --preload --timeout 30 --access-logfile - \
+	  --logger-class intrum_assistant.logs.GunicornLogger
 
 lint: install
 	$(BIN)/ruff check .

@@ -1,10 +1,13 @@
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext_lazy as _
 
+from .forms import NormalizedEmailField
 from .models import User
+from .passwords import revoke_calendar
 
 
 @admin.register(User)
@@ -34,3 +37,20 @@ class UserAdmin(BaseUserAdmin):  # type: ignore[type-arg]
     add_fieldsets: ClassVar = (
         (None, {"classes": ("wide",), "fields": ("email", "password1", "password2")}),
     )
+
+    def formfield_for_dbfield(
+        self, db_field: Any, request: HttpRequest, **kwargs: Any
+    ) -> Any:
+        if db_field.name == "email":
+            return NormalizedEmailField(label=db_field.verbose_name)
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
+
+    def user_change_password(
+        self, request: HttpRequest, id: str, form_url: str = ""
+    ) -> HttpResponse:
+        response = super().user_change_password(request, id, form_url)
+        if request.method == "POST" and response.status_code == 302:
+            user = self.get_object(request, id)
+            if user is not None:
+                revoke_calendar(request, user)
+        return response

@@ -3,18 +3,35 @@
 from typing import Any, ClassVar
 
 from django.contrib.auth.models import AbstractUser, BaseUserManager
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.functions import Lower
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from .emails import normalize_email, validate_email_address
 
 
 class UserManager(BaseUserManager["User"]):
     use_in_migrations = True
 
+    @classmethod
+    def normalize_email(cls, email: str | None) -> str:
+        """The project's one normalisation (``accounts.emails``), also used
+        by ``AbstractUser.clean`` and therefore by the admin's user forms."""
+        return normalize_email(email)
+
+    def get_by_natural_key(self, username: str | None) -> "User":
+        """Log-in lookup: ``Sophie.Durand@EXAMPLE.NET`` finds the account of
+        ``sophie.durand@example.net`` (through the ``lower(email)`` index)."""
+        return self.alias(email_ci=Lower("email")).get(
+            email_ci=normalize_email(username)
+        )
+
     def _create(self, email: str, password: str | None, **extra: Any) -> "User":
         if not email:
             raise ValueError("An e-mail address is required.")
-        user = self.model(email=self.normalize_email(email).lower(), **extra)
+        user = self.model(email=self.normalize_email(email), **extra)
         user.set_password(password)
         user.save(using=self._db)
         return user
@@ -63,3 +80,30 @@ class User(AbstractUser):
 
     def __str__(self) -> str:
         return self.get_full_name() or self.email
+
+    def clean(self) -> None:
+        super().clean()  # normalises the address (UserManager.normalize_email)
+        try:
+            validate_email_address(self.email)
+        except ValidationError as exc:
+            raise ValidationError({"email": exc.messages}) from exc
+
+
+class RateLimitHit(models.Model):
+    """One counted action (a sign-up, a reset e-mail…) for ``accounts.throttle``.
+
+    ``key`` is a keyed digest of the IP address or e-mail, never the value
+    itself; rows older than the longest window are deleted as new ones come.
+    """
+
+    scope = models.CharField(max_length=30)
+    key = models.CharField(max_length=64)
+    at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    class Meta:
+        verbose_name = _("action limitée")
+        verbose_name_plural = _("actions limitées")
+        indexes: ClassVar = [models.Index(fields=["scope", "key", "at"])]
+
+    def __str__(self) -> str:
+        return f"{self.scope} {self.at:%Y-%m-%d %H:%M}"

@@ -1,9 +1,9 @@
 from django.contrib.auth import views as auth_views
-from django.urls import path, reverse_lazy
+from django.urls import path
 
 from dossiers import calendar as dossier_calendar
 
-from . import views
+from . import passwords, views
 
 app_name = "accounts"
 
@@ -12,9 +12,7 @@ urlpatterns = [
     path("", views.profile, name="profile"),
     path(
         "mot-de-passe/",
-        auth_views.PasswordChangeView.as_view(
-            success_url=reverse_lazy("accounts:password_change_done")
-        ),
+        passwords.PasswordChangeView.as_view(),
         name="password_change",
     ),
     path(
@@ -24,11 +22,7 @@ urlpatterns = [
     ),
     path(
         "mot-de-passe/oublie/",
-        auth_views.PasswordResetView.as_view(
-            success_url=reverse_lazy("accounts:password_reset_done"),
-            email_template_name="registration/password_reset_email.txt",
-            subject_template_name="registration/password_reset_subject.txt",
-        ),
+        passwords.PasswordResetView.as_view(),
         name="password_reset",
     ),
     path(
@@ -38,9 +32,7 @@ urlpatterns = [
     ),
     path(
         "mot-de-passe/nouveau/<uidb64>/<token>/",
-        auth_views.PasswordResetConfirmView.as_view(
-            success_url=reverse_lazy("accounts:password_reset_complete")
-        ),
+        passwords.PasswordResetConfirmView.as_view(),
         name="password_reset_confirm",
     ),
     path(

@@ -4,22 +4,33 @@ from typing import Any
 
 from django import forms
 from django.contrib import messages
-from django.contrib.auth import SESSION_KEY, login, logout
+from django.contrib.auth import SESSION_KEY, authenticate, login, logout
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
 from django.contrib.sessions.models import Session
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 from django.views.generic import CreateView
 
-from dossiers import services as dossier_services
+from intrum_assistant import once
 
+from . import throttle
+from .deletion import account_delete
 from .forms import ProfileForm, SignUpForm
 from .models import User
+
+SIGNUP = "signup"
+SIGNUP_THROTTLED = gettext_lazy(
+    "Trop de comptes demandés depuis cette connexion internet : réessayez dans "
+    "une heure. Si vous avez déjà un compte, connectez-vous ou utilisez "
+    "« Mot de passe oublié »."
+)
 
 
 class LogoutView(auth_views.LogoutView):
@@ -46,9 +57,42 @@ class SignUpView(CreateView):  # type: ignore[type-arg]
             return redirect("dossiers:list")
         return super().dispatch(request, *args, **kwargs)
 
+    def post(
+        self, request: HttpRequest, *args: object, **kwargs: object
+    ) -> HttpResponse:
+        """Every sign-up form sent counts, valid or not: the « un compte
+        existe déjà » answer must not be asked for many addresses."""
+        if not throttle.allow(throttle.SIGNUP_PER_IP, throttle.client_ip(request)):
+            typed = {
+                k: request.POST.get(k, "") for k in ("email", "first_name", "last_name")
+            }
+            context = {"form": SignUpForm(initial=typed), "throttled": SIGNUP_THROTTLED}
+            return render(request, self.template_name, context, status=429)
+        if once.repeat_of(request, scope=SIGNUP) is not None:
+            return self.repeated()
+        return super().post(request, *args, **kwargs)
+
     def form_valid(self, form: SignUpForm) -> HttpResponse:
-        user = form.save()
+        with once.submit_once(self.request, scope=SIGNUP) as submission:
+            if submission.duplicate:  # its twin, sent at the same moment
+                return self.repeated()
+            user = form.save()
+            submission.done(reverse("dossiers:list"))
         login(self.request, user, backend="django.contrib.auth.backends.ModelBackend")
+        messages.success(self.request, _("Bienvenue ! Votre compte est créé."))
+        return redirect("dossiers:list")
+
+    def repeated(self) -> HttpResponse:
+        """A double click on « Créer mon compte »: the account exists (the first
+        click made it) and the same password opens it."""
+        user = authenticate(
+            self.request,
+            username=self.request.POST.get("email", ""),
+            password=self.request.POST.get("password1", ""),
+        )
+        if user is None:
+            return redirect("login")
+        login(self.request, user)
         messages.success(self.request, _("Bienvenue ! Votre compte est créé."))
         return redirect("dossiers:list")
 
@@ -108,7 +152,7 @@ def delete_account(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         user_id = str(user.pk)
         logout(request)
-        dossier_services.owner_delete_all(user=user)
+        account_delete(user=user)
         _end_other_sessions(user_id)
         messages.success(
             request, _("Votre compte et toutes vos données sont supprimés.")

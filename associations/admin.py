@@ -331,6 +331,16 @@ class DossierAdmin(DossierSections, admin.ModelAdmin):  # type: ignore[type-arg]
         )
         return full_name or obj.review_assigned_email  # type: ignore[attr-defined, no-any-return]
 
+    def get_object(
+        self, request: HttpRequest, object_id: str, from_field: str | None = None
+    ) -> Dossier | None:
+        dossier = super().get_object(request, object_id, from_field)
+        if dossier is not None:
+            dossier.viewer_shares = list(  # type: ignore[attr-defined]
+                selectors.active_shares_for_viewer(dossier, request.user)
+            )
+        return dossier
+
     # Actions (the changelist queryset is already scoped)
 
     @admin.action(description="M'assigner", permissions=["change"])

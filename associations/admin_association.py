@@ -14,16 +14,39 @@ from django.urls import URLPattern, path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
 
+from accounts.forms import NormalizedEmailField
 from accounts.models import User
 
 from . import selectors, services
 from .activity import Activity, activity
+from .admin_filters import BoundedDateHierarchyMixin
 from .models import AccessLog, Association, Membership
+
+FIRST_DAY = dt.date(2000, 1, 1)
+"""The activity figures start no earlier (nothing was shared before)."""
+DAYS_AHEAD = 366
+"""…and end at most a year from today: far enough for any report, and the
+period's bounds stay valid datetimes (``9999-12-31`` + 1 day is not one)."""
+
+
+def _bounded(day: dt.date) -> dt.date:
+    last = timezone.localdate() + dt.timedelta(days=DAYS_AHEAD)
+    if not FIRST_DAY <= day <= last:
+        raise ValidationError(
+            f"Choisissez une date entre le {FIRST_DAY:%d/%m/%Y} et le {last:%d/%m/%Y}."
+        )
+    return day
 
 
 class PeriodForm(forms.Form):
     du = forms.DateField(label="du", widget=forms.DateInput(attrs={"type": "date"}))
     au = forms.DateField(label="au", widget=forms.DateInput(attrs={"type": "date"}))
+
+    def clean_du(self) -> dt.date:
+        return _bounded(self.cleaned_data["du"])
+
+    def clean_au(self) -> dt.date:
+        return _bounded(self.cleaned_data["au"])
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -94,7 +117,8 @@ class AssociationAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
             raise Http404("Association introuvable")
         form, start, end = period(request)
         figures = activity(association, start, end)
-        if request.GET.get("format") == "csv":
+        # A CSV only for the period asked for; otherwise the page says why.
+        if request.GET.get("format") == "csv" and form.is_valid():
             return activity_csv(figures)
         context = {
             **self.admin_site.each_context(request),
@@ -115,7 +139,7 @@ class MembershipForm(forms.ModelForm):  # type: ignore[type-arg]
     whether an account exists nor gives staff access before acceptance.
     """
 
-    email = forms.EmailField(label="adresse e-mail du membre")
+    email = NormalizedEmailField(label="adresse e-mail du membre")
 
     class Meta:
         model = Membership
@@ -200,7 +224,7 @@ class MembershipAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
 
 
 @admin.register(AccessLog)
-class AccessLogAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
+class AccessLogAdmin(BoundedDateHierarchyMixin, admin.ModelAdmin):  # type: ignore[type-arg]
     # The dossier by its number, never its title: the log outlives the
     # debtor's consent, and what she typed must not (test_admin_matrix.py).
     list_display = ("opened_at", "user_email", "dossier_number", "path")

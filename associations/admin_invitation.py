@@ -4,7 +4,7 @@ The invitee becomes a member (staff + group) only by accepting the link while
 logged in with the invited address (``views.invitation_accept``).
 """
 
-from typing import Any
+from typing import Any, ClassVar
 
 from django import forms
 from django.contrib import admin, messages
@@ -12,6 +12,8 @@ from django.db.models import ForeignKey, QuerySet
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.urls import reverse
 from django.utils import timezone
+
+from accounts.forms import NormalizedEmailField
 
 from . import selectors, services
 from .models import Invitation
@@ -27,6 +29,7 @@ class InvitationForm(forms.ModelForm):  # type: ignore[type-arg]
     class Meta:
         model = Invitation
         fields = ("email", "association", "role")
+        field_classes: ClassVar = {"email": NormalizedEmailField}
 
 
 class PendingFilter(admin.SimpleListFilter):

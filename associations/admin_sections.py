@@ -24,7 +24,6 @@ from dossiers.law.triage import LETTER_TITLES
 from dossiers.models import Dossier
 from dossiers.templatetags.dossier_tags import longdate
 
-from . import selectors
 from .display import answers_rows
 
 SECTION_FIELDS = {
@@ -114,7 +113,9 @@ class DossierSections:
 
     @admin.display(description="partagé avec")
     def shared_with(self, obj: Dossier) -> str:
-        shares = selectors.active_shares(obj)
+        # Only the viewer's own association(s) (set by ``get_object``): a
+        # volunteer does not learn who else the debtor asked for help.
+        shares = getattr(obj, "viewer_shares", [])
         return (
             ", ".join(
                 f"{s.association.name} (depuis le {longdate(s.consented_at)})"

@@ -68,6 +68,14 @@ def active_shares(dossier: Dossier) -> QuerySet[Share]:
     return dossier.shares.filter(revoked_at=None).select_related("association")
 
 
+def active_shares_for_viewer(dossier: Dossier, user: UserLike) -> QuerySet[Share]:
+    """The dossier's active shares with the viewer's associations (all of
+    them for a superuser), for the admin's « partagé avec »."""
+    return active_shares(dossier).filter(
+        association__in=associations_of(user).values("pk")
+    )
+
+
 def get_active_share_for_owner(
     user: UserLike, dossier_id: int | str, share_id: int | str
 ) -> Share:

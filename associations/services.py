@@ -13,6 +13,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
+from accounts.emails import normalize_email
 from accounts.models import User
 from dossiers.models import Dossier
 
@@ -204,7 +205,7 @@ def invitation_create(
     token = secrets.token_urlsafe(32)
     invitation = Invitation(
         association=association,
-        email=email.strip().lower(),
+        email=normalize_email(email),
         role=role,
         token_hash=selectors.token_hash(token),
         created_by=created_by,
@@ -233,7 +234,7 @@ def invitation_accept(*, invitation: Invitation, user: User) -> Membership:
     invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
     if invitation.accepted_at is not None or invitation.expires_at <= timezone.now():
         raise ValidationError("Cette invitation n'est plus valable.")
-    if user.email.lower() != invitation.email.lower():
+    if normalize_email(user.email) != normalize_email(invitation.email):
         raise PermissionDenied("Cette invitation est adressée à un autre compte.")
     invitation.accepted_at = timezone.now()
     invitation.save(update_fields=["accepted_at"])

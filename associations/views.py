@@ -7,6 +7,7 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
+from accounts.emails import normalize_email
 from accounts.middleware import start_staff_session
 from dossiers import access
 from dossiers.views import private_file_response
@@ -69,7 +70,7 @@ def invitation_accept(request: HttpRequest, token: str) -> HttpResponse:
     says which address is expected only by « the one the e-mail was sent to ».
     """
     invitation = selectors.get_pending_invitation(token)
-    if request.user.email.lower() != invitation.email.lower():  # type: ignore[union-attr]
+    if normalize_email(request.user.email) != normalize_email(invitation.email):  # type: ignore[union-attr]
         return render(
             request, "associations/invitation.html", {"wrong_account": True}, status=403
         )

@@ -2,10 +2,12 @@
 
 import datetime as dt
 import re
+import unicodedata
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -14,8 +16,44 @@ OLDEST_DATE = dt.date(1970, 1, 1)
 _SPACES = re.compile(r"[\s\u00a0\u202f']")
 
 
+HIDDEN_CATEGORIES = frozenset({"Cc", "Cf", "Zl", "Zp", "Co", "Cs"})
+"""Control and format characters (direction overrides, zero-width…), line and
+paragraph separators, private use and lone surrogates."""
+ALLOWED_CONTROLS = frozenset("\t\n\r")
+
+
+def hidden_characters(value: str) -> list[str]:
+    """The invisible or control characters of ``value`` (tab and new lines
+    excepted), as ``U+XXXX`` codes."""
+    return [
+        f"U+{ord(char):04X}"
+        for char in value
+        if char not in ALLOWED_CONTROLS
+        and unicodedata.category(char) in HIDDEN_CATEGORIES
+    ]
+
+
+def reject_hidden_characters(value: str) -> None:
+    """Refuse control and direction-override characters: they would print
+    nothing, or print the text of a name or an address in another order."""
+    found = hidden_characters(str(value))
+    if found:
+        raise ValidationError(
+            _(
+                "Ce texte contient un caractère invisible ou de contrôle (%(codes)s), "
+                "par exemple un caractère qui inverse le sens de l'écriture : "
+                "retapez-le au clavier plutôt que de le copier-coller."
+            ),
+            code="hidden_characters",
+            params={"codes": ", ".join(dict.fromkeys(found))},
+        )
+
+
 class TextField(forms.CharField):
-    """A text answer whose length limit is said plainly, with what she typed."""
+    """A text answer whose length limit is said plainly, with what she typed;
+    control and direction-override characters are refused."""
+
+    default_validators = [reject_hidden_characters]  # noqa: RUF012
 
     default_error_messages = {  # noqa: RUF012
         "max_length": _(

@@ -7,9 +7,9 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .fields import PastDateField
+from .fields import PastDateField, reject_hidden_characters
 from .law.checks import CONTACT_CONDUCT
-from .models import Dossier, TimelineDirection, TimelineKind
+from .models import MAX_TIMELINE_EVENTS, Dossier, TimelineDirection, TimelineKind
 from .uploads import (
     ACCEPT,
     MAX_UPLOADS_PER_DOSSIER,
@@ -20,6 +20,16 @@ from .uploads import (
 )
 
 MAX_CONTENT = 2000
+TIMELINE_FULL = _(
+    "Ce dossier compte déjà %(max)s événements, le maximum. Supprimez ceux qui ne "
+    "servent plus (par exemple des appels notés deux fois) pour en ajouter d'autres."
+)
+
+
+def timeline_full() -> forms.ValidationError:
+    return forms.ValidationError(
+        TIMELINE_FULL, code="timeline_full", params={"max": MAX_TIMELINE_EVENTS}
+    )
 
 
 class TimelineEventForm(forms.Form):
@@ -52,6 +62,7 @@ class TimelineEventForm(forms.Form):
         required=False,
         max_length=200,
         help_text=_("Par exemple le nom de la personne qui a appelé."),
+        validators=[reject_hidden_characters],
         error_messages={"max_length": _("200 caractères au maximum.")},
     )
     conduct = forms.MultipleChoiceField(
@@ -73,6 +84,7 @@ class TimelineEventForm(forms.Form):
             "Ce qui a été dit ou écrit, 2 000 caractères au maximum. Ce texte reste "
             "dans votre dossier : il n'est jamais recopié dans une lettre."
         ),
+        validators=[reject_hidden_characters],
         error_messages={
             "max_length": _(
                 "Ce texte est trop long : 2 000 caractères au maximum "
@@ -106,6 +118,8 @@ class TimelineEventForm(forms.Form):
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
+        if self.dossier.timeline_events.count() >= MAX_TIMELINE_EVENTS:
+            raise timeline_full()
         day, time = data.get("occurred_on"), data.get("occurred_at_time")
         if day and time and _is_future(day, time):
             self.add_error(

@@ -258,6 +258,11 @@ def validate_conduct(value: object) -> None:
         raise ValidationError(_("Choix inconnu."), code="invalid_conduct")
 
 
+MAX_TIMELINE_EVENTS = 500
+"""Events per dossier: more than a real dossier holds (a call a day for more
+than a year), and what its chronology PDF renders in a few seconds."""
+
+
 class TimelineEvent(models.Model):
     """One thing that happened in the dossier: a letter, a call, a payment…"""
 

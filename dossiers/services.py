@@ -21,6 +21,7 @@ from .assessment import assess_dossier
 from .law.checks import LETTER_KINDS
 from .law.dates import format_date
 from .models import (
+    MAX_TIMELINE_EVENTS,
     CalendarToken,
     Dossier,
     TimelineDirection,
@@ -232,6 +233,10 @@ def profile_update(*, user: User, details: Mapping[str, Any]) -> None:
     user.save()
 
 
+class TimelineFull(Exception):
+    """The dossier already has ``MAX_TIMELINE_EVENTS`` events."""
+
+
 @private_files.atomic()
 def timeline_add(
     *,
@@ -249,8 +254,13 @@ def timeline_add(
     """Record an event of the dossier, with its optional (sanitised) attachment.
 
     The dossier's next deadline is recomputed: an avis de réception or a new
-    letter changes the follow-up date.
+    letter changes the follow-up date. At most ``MAX_TIMELINE_EVENTS`` per
+    dossier (``TimelineFull``), counted under the dossier's row lock as for
+    uploads.
     """
+    list(Dossier.objects.select_for_update().filter(pk=dossier.pk).values("pk"))
+    if TimelineEvent.objects.filter(dossier=dossier).count() >= MAX_TIMELINE_EVENTS:
+        raise TimelineFull
     event = TimelineEvent(
         dossier=dossier,
         kind=kind,

@@ -10,9 +10,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from intrum_assistant.once import ALREADY_DONE, submit_once
+
 from . import access, services
 from .assessment import assess_dossier, upcoming_deadlines
-from .forms_timeline import TimelineEventForm
+from .forms_timeline import TimelineEventForm, timeline_full
 from .models import TimelineEvent, TimelineKind
 from .steps import STEPS
 from .uploads import MAX_UPLOADS_PER_DOSSIER
@@ -129,15 +131,23 @@ def timeline_add(request: HttpRequest, dossier_id: int) -> HttpResponse:
         request.POST or None, request.FILES or None, dossier=dossier
     )
     if request.method == "POST" and form.is_valid():
-        try:
-            event = services.timeline_add(dossier=dossier, **form.cleaned_data)
-        except services.UploadLimitReached as full:
-            # Another request filled the dossier since the form's check: nothing
-            # was saved; the form comes back as typed, the error beside the file.
-            form.add_error("attachment", full.as_validation_error())
-        else:
-            _announce(request, event)
-            return redirect("dossiers:detail", dossier_id=dossier.pk)
+        with submit_once(request, scope="timeline") as submission:
+            if submission.duplicate:  # a double click: the event exists once
+                messages.info(request, ALREADY_DONE)
+                return redirect(submission.first_url or dossier.get_absolute_url())
+            try:
+                event = services.timeline_add(dossier=dossier, **form.cleaned_data)
+            except services.UploadLimitReached as full:
+                # Another request filled the dossier since the form's check:
+                # nothing was saved; the form comes back as typed, the error
+                # beside the file.
+                form.add_error("attachment", full.as_validation_error())
+            except services.TimelineFull:
+                form.add_error(None, timeline_full())
+            else:
+                submission.done(dossier.get_absolute_url())
+                _announce(request, event)
+                return redirect(dossier)
     return render(
         request, "dossiers/timeline/add.html", {"dossier": dossier, "form": form}
     )

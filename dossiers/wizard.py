@@ -29,6 +29,8 @@ from django.utils import timezone
 from django.views.generic import TemplateView
 from formtools.wizard.views import NamedUrlWizardView, StepsHelper, WizardView
 
+from intrum_assistant.once import ALREADY_DONE, submit_once
+
 from . import access, forms, services
 from .answers import Answers, StepAnswers
 from .assessment import (
@@ -218,6 +220,19 @@ class DossierWizard(NamedUrlWizardView):  # type: ignore[misc]
             raise SuspiciousOperation("Wizard management form tampered.")
 
     def save_and_go_on(self, **kwargs: Any) -> HttpResponse:
+        """The first step creates the dossier: once per form display, so a
+        double click makes one dossier (``intrum_assistant.once``)."""
+        new = self.dossier is None
+        with submit_once(self.request, scope="dossier-new", enabled=new) as once:
+            if once.duplicate:
+                messages.info(self.request, ALREADY_DONE)
+                return redirect(once.first_url or "dossiers:list")
+            response = self.validate_and_save(**kwargs)
+            if new and self.dossier is not None and response.status_code == 302:
+                once.done(response["Location"])
+            return response
+
+    def validate_and_save(self, **kwargs: Any) -> HttpResponse:
         """formtools' POST, in the order this wizard needs: validate, save the
         step with where she goes next, then the next step or the end."""
         step = self.steps.current

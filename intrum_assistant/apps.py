@@ -7,7 +7,18 @@ class IntrumAssistantConfig(AppConfig):
     verbose_name = "Assistant recouvrement"
 
     def ready(self) -> None:
-        from . import checks  # noqa: F401  (registers the system checks)
+        from django.db.backends.signals import connection_created
+
+        from . import (
+            checks,  # noqa: F401  (registers the system checks)
+            db,
+            logs,
+        )
+
+        logs.install()
+        connection_created.connect(
+            db.make_sqlite_private, dispatch_uid="sqlite_private"
+        )
 
 
 class AdminConfig(DjangoAdminConfig):

@@ -65,9 +65,13 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Bodies over MAX_REQUEST_BODY: 413 before anything reads them.
+    "intrum_assistant.middleware.RequestBodyLimitMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # Responses to a logged-in session: Cache-Control: private, no-store.
+    "intrum_assistant.middleware.PrivateCacheMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -80,6 +84,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "axes.middleware.AxesMiddleware",
+    # The "known device" cookie after a login (escapes the per-account slowdown).
+    "accounts.lockout.KnownDeviceMiddleware",
 ]
 
 ROOT_URLCONF = "intrum_assistant.urls"
@@ -97,7 +103,11 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
             ],
             # French display filters (euros, longdate…) in every template.
-            "builtins": ["dossiers.templatetags.dossier_tags"],
+            "builtins": [
+                "dossiers.templatetags.dossier_tags",
+                # {% submit_once_field %} in every creating form.
+                "intrum_assistant.templatetags.once",
+            ],
         },
     },
 ]
@@ -154,11 +164,19 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "dossiers:list"
 LOGOUT_REDIRECT_URL = "landing"
 
-# Brute-force protection (django-axes): lock a username+IP pair, not a whole NAT.
+# Brute-force protection (django-axes, accounts/lockout.py): an e-mail+IP pair
+# is locked after AXES_FAILURE_LIMIT failures; an IP after LOGIN_IP_FAILURE_LIMIT
+# failures over all accounts (spraying); an account failing from many IPs is
+# slowed to one try per LOGIN_ACCOUNT_SLOWDOWN seconds, never locked.
+AXES_HANDLER = "accounts.lockout.LockoutHandler"
 AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 15))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+LOGIN_IP_FAILURE_LIMIT = env_int("LOGIN_IP_FAILURE_LIMIT", 20)
+LOGIN_ACCOUNT_FAILURE_LIMIT = env_int("LOGIN_ACCOUNT_FAILURE_LIMIT", 10)
+LOGIN_ACCOUNT_SLOWDOWN = env_int("LOGIN_ACCOUNT_SLOWDOWN", 60)
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_IPWARE_PROXY_COUNT = env_int("AXES_PROXY_COUNT", 0) or None
 AXES_VERBOSE = False
@@ -203,6 +221,10 @@ FILE_UPLOAD_PERMISSIONS = 0o600
 FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o700
 DATA_UPLOAD_MAX_NUMBER_FILES = 10
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+# Whole request body (intrum_assistant.middleware): a dossier's five files of
+# 10 MiB at most (dossiers.uploads) sent at once, plus 1 MiB for the form. The
+# README's nginx line (client_max_body_size 51m) says the same.
+MAX_REQUEST_BODY = env_int("MAX_REQUEST_BODY", 51 * 1024 * 1024)
 
 # E-mail: console by default, SMTP when EMAIL_HOST is set.
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "")

@@ -11,6 +11,7 @@ from django import forms
 from django.utils import timezone
 
 from dossiers.assessment import DossierAssessment
+from dossiers.fields import reject_hidden_characters
 from dossiers.law.acknowledgment import acknowledgments
 from dossiers.law.dates import format_date
 from dossiers.law.schedule import ScheduleInputError
@@ -72,6 +73,7 @@ class LetterForm(forms.Form):
         required=False,
         strip=True,
         widget=forms.Textarea(attrs={"rows": 5}),
+        validators=[reject_hidden_characters],
         error_messages={
             "max_length": "Le paragraphe fait %(show_value)d caractères : "
             "%(limit_value)d au plus."

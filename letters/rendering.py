@@ -27,6 +27,7 @@ import mimetypes
 import multiprocessing
 import os
 import threading
+import time
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -229,8 +230,31 @@ def _timeout() -> float:
     return float(os.environ.get("LETTERS_PDF_TIMEOUT", "20"))
 
 
-def _worker_init() -> None:
-    """Runs once in the renderer process: lower priority, Django, warm fonts."""
+PARENT_POLL: Final = 0.5
+"""Seconds between two checks, in the renderer, that its web process lives."""
+
+
+def _watch_parent(parent_pid: int) -> None:
+    while os.getppid() == parent_pid:
+        time.sleep(PARENT_POLL)
+    os._exit(0)  # orphaned: the web process died (killed, timed out…)
+
+
+def _die_with_parent(parent_pid: int) -> None:
+    """End this renderer within ``PARENT_POLL`` seconds of its web process,
+    even in the middle of a render: an orphan would keep its memory (about
+    100 MB) and its CPU for nothing. Polling ``getppid`` rather than
+    ``PR_SET_PDEATHSIG``: that signal fires when the *thread* that started the
+    process ends, which a request thread does under ``runserver``."""
+    if os.getppid() != parent_pid:
+        os._exit(0)  # the parent died while this process was starting
+    threading.Thread(target=_watch_parent, args=(parent_pid,), daemon=True).start()
+
+
+def _worker_init(parent_pid: int) -> None:
+    """Runs once in the renderer process: tied to its parent, lower priority,
+    Django, warm fonts."""
+    _die_with_parent(parent_pid)
     os.nice(NICENESS)
     import django  # noqa: PLC0415
 
@@ -247,6 +271,7 @@ def _get_pool() -> concurrent.futures.ProcessPoolExecutor:
                 max_workers=1,
                 mp_context=multiprocessing.get_context("spawn"),
                 initializer=_worker_init,
+                initargs=(os.getpid(),),
                 max_tasks_per_child=MAX_TASKS_PER_CHILD,
             )
             _pool = (os.getpid(), executor)
@@ -264,6 +289,9 @@ def _discard_pool(executor: concurrent.futures.ProcessPoolExecutor) -> None:
         with contextlib.suppress(Exception):
             process.kill()
     executor.shutdown(wait=False, cancel_futures=True)
+    for process in processes:  # reap them: no zombie left behind
+        with contextlib.suppress(Exception):
+            process.join(timeout=5)
 
 
 def _render_isolated(html: str, meta: PdfMeta) -> bytes:

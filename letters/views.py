@@ -6,6 +6,7 @@ from typing import Any
 from django.contrib import messages
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -14,8 +15,9 @@ from dossiers.assessment import DossierAssessment, assess_dossier
 from dossiers.law.schedule import ScheduleInputError
 from dossiers.models import Dossier
 from dossiers.views import private_download
+from intrum_assistant.once import ALREADY_DONE, submit_once
 
-from . import access, compose, contexts, export, services
+from . import access, compose, contexts, export, rendering, services
 from .catalog import LetterSpec
 from .forms import LetterForm, OptionsContext, SentForm
 from .models import Letter
@@ -175,17 +177,24 @@ def letter_page(request: HttpRequest, dossier_id: int, kind: str) -> HttpRespons
 
 
 def _generate(request: HttpRequest, letter: Letter, spec: LetterSpec) -> HttpResponse:
-    try:
-        version = services.letter_generate(letter=letter, spec=spec)
-    except compose.LetterBlocked as blocked:
-        messages.error(request, compose.BLOCKED_INTRO)
-        for problem in blocked.problems:
-            messages.error(request, problem)
-    except ScheduleInputError as exc:
-        messages.error(request, str(exc))
-    else:
-        messages.success(request, f"Version {version.number} du PDF créée.")
-    return redirect("letters:page", dossier_id=letter.dossier_id, kind=spec.slug)
+    """A new PDF version, once per click: a double click makes one version."""
+    page = reverse("letters:page", args=[letter.dossier_id, spec.slug])
+    with submit_once(request, scope="letter-generate") as submission:
+        if submission.duplicate:
+            messages.info(request, ALREADY_DONE)
+            return redirect(submission.first_url or page)
+        try:
+            version = services.letter_generate(letter=letter, spec=spec)
+        except compose.LetterBlocked as blocked:
+            messages.error(request, compose.BLOCKED_INTRO)
+            for problem in blocked.problems:
+                messages.error(request, problem)
+        except ScheduleInputError as exc:
+            messages.error(request, str(exc))
+        else:
+            submission.done(page)
+            messages.success(request, f"Version {version.number} du PDF créée.")
+    return redirect(page)
 
 
 @require_POST
@@ -266,13 +275,25 @@ def version_download(
     )
 
 
+EXPORT_FAILED = (
+    "L'export n'a pas pu être préparé : la chronologie du dossier a pris trop de "
+    "temps à produire. Rien n'est perdu : réessayez dans quelques minutes. Vos "
+    "lettres restent téléchargeables une par une."
+)
+
+
 @require_GET
-def dossier_export(request: HttpRequest, dossier_id: int) -> FileResponse:
+def dossier_export(request: HttpRequest, dossier_id: int) -> HttpResponse:
     """The whole dossier as a ZIP (owner only; someone else's dossier is a 404)."""
     dossier = get_dossier_for_owner(request.user, dossier_id)
     today = timezone.localdate()
+    try:
+        archive = export.build_archive(dossier, today=today)
+    except rendering.LetterRenderError:
+        messages.error(request, EXPORT_FAILED)
+        return redirect("dossiers:detail", dossier_id=dossier.pk)
     return private_download(
-        export.build_archive(dossier, today=today),
+        archive,
         filename=export.archive_name(dossier, today=today),
         content_type="application/zip",
     )

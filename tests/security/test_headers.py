@@ -114,6 +114,8 @@ login = client.post(
     secure=True,
     HTTP_REFERER="https://testserver/connexion/",
 )
+dossiers = client.get("/dossiers/", secure=True)
+profile = client.get("/compte/", secure=True)
 def flags(cookie):
     return {k: cookie[k] for k in ("secure", "httponly", "samesite", "path", "domain")}
 print(json.dumps({
@@ -125,6 +127,8 @@ print(json.dumps({
     "csrf": flags(page.cookies[settings.CSRF_COOKIE_NAME]),
     "session_age": settings.SESSION_COOKIE_AGE,
     "debug": settings.DEBUG,
+    "private_pages": [dossiers.status_code, dossiers.get("Cache-Control", ""),
+                      profile.status_code, profile.get("Cache-Control", "")],
 }))
 """
 
@@ -183,3 +187,12 @@ def test_production_csrf_cookie_flags(production: dict) -> None:
     assert csrf["secure"] is True
     assert csrf["httponly"] is True
     assert csrf["samesite"].lower() in ("lax", "strict")
+
+
+def test_production_private_pages_are_not_stored(production: dict) -> None:
+    assert production["private_pages"] == [
+        200,
+        "private, no-store",
+        200,
+        "private, no-store",
+    ]

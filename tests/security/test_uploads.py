@@ -175,13 +175,13 @@ REFUSED_FILES = {
         "bomb.png",
         png_header_only(100_000, 100_000),
         "image/png",
-        REFUSED,
+        "a trop de pixels",
     ),
     "pixel-bomb-40-mpx": (
         "bomb.png",
         png_bomb_valid(7_000, 7_000),
         "image/png",
-        "trop grande",
+        "a trop de pixels",
     ),
 }
 
