@@ -60,6 +60,9 @@ class Step:
     context: Hook = _nothing
     on_saved: Callable[[StepState, StepAnswers], None] = _no_action
     """Run after the step is stored (other writes the answers call for)."""
+    why: Callable[[StepState, bool], str] | None = None
+    """An optional step: why it now applies (True) or no longer does (False),
+    told once when the questionnaire's count changes."""
 
     @property
     def template(self) -> str:
@@ -78,6 +81,24 @@ def situation_shown(state: StepState) -> bool:
     estimate = state.assessment().estimate
     barred = estimate is not None and estimate.status == "barred"
     return situation_applies(state.answers, barred=barred)
+
+
+def situation_why(state: StepState, shown: bool) -> str:
+    """Why « Ma situation » comes or goes (the reasons of :func:`situation_shown`)."""
+    if shown:
+        return (
+            "Une étape « Ma situation » (votre budget) s'ajoute : vous envisagez "
+            "de payer."
+        )
+    if not wants_to_pay(state.answers):
+        return (
+            "L'étape « Ma situation » (votre budget) est retirée : vous "
+            "n'envisagez plus de payer."
+        )
+    return (
+        "L'étape « Ma situation » (votre budget) est retirée : la dette paraît "
+        "prescrite, et payer une dette prescrite est déconseillé."
+    )
 
 
 def _courrier_kwargs(state: StepState) -> dict[str, Any]:
@@ -149,6 +170,7 @@ STEP_LIST: Final = (
         forms.SituationForm,
         condition=situation_shown,
         context=_with_assessment,
+        why=situation_why,
     ),
     Step(
         "reponse",
