@@ -63,6 +63,10 @@ class Step:
     why: Callable[[StepState, bool], str] | None = None
     """An optional step: why it now applies (True) or no longer does (False),
     told once when the questionnaire's count changes."""
+    shows_urgency: bool = True
+    """Whether its page opens with the urgent court deadline, if any: not on
+    « Le courrier », where she describes the act, nor on a page that opens
+    with « Ce que je fais maintenant » (which starts with it)."""
 
     @property
     def template(self) -> str:
@@ -154,6 +158,7 @@ STEP_LIST: Final = (
         forms.CourrierForm,
         form_kwargs=_courrier_kwargs,
         context=_courrier_context,
+        shows_urgency=False,
     ),
     Step("montants", "Les montants", forms.MontantsForm),
     Step("verifications", "Vérifications", forms.VerificationsForm),
@@ -178,6 +183,7 @@ STEP_LIST: Final = (
         forms.ReponseForm,
         form_kwargs=_reponse_kwargs,
         context=_with_assessment,
+        shows_urgency=False,
     ),
     Step(
         "coordonnees",

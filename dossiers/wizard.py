@@ -38,6 +38,7 @@ from .assessment import DossierAssessment, assess_answers, assess_dossier, law_m
 from .law.prescription import Claim, Estimate
 from .models import Dossier
 from .steps import STEP_LIST, STEPS
+from .urgency import Urgency, urgencies
 from .wizard_drafts import DROP_DRAFT_BUTTON, WizardDrafts
 from .wizard_storage import DossierStorage
 
@@ -332,6 +333,13 @@ class DossierWizard(WizardDrafts, NamedUrlWizardView):  # type: ignore[misc]
 
     # -- display ----------------------------------------------------------------
 
+    def urgencies(self, step: str) -> tuple[Urgency, ...]:
+        """The urgent court step, from the step after « Le courrier » on. The
+        law runs only for a dossier saved as urgent (``Dossier.urgent``)."""
+        if not STEPS[step].shows_urgency or self.dossier is None:
+            return ()
+        return urgencies(self.assessment()) if self.dossier.urgent else ()
+
     def get_context_data(self, form: Any, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(form=form, **kwargs)
         answered = self.storage.answered_steps()
@@ -349,6 +357,7 @@ class DossierWizard(WizardDrafts, NamedUrlWizardView):  # type: ignore[misc]
             for name in self.get_form_list()
         ]
         context["step_title"] = STEPS[current].title
+        context["urgencies"] = self.urgencies(current)
         # A step shown as she left it with an error (GET: the form is her draft).
         context["draft"] = self.request.method == "GET" and bool(
             self.storage.draft(current)
