@@ -31,6 +31,9 @@ from .law.deadlines import Deadline
 from .models import CalendarToken, Dossier
 
 ALARM_BEFORE = dt.timedelta(days=1)
+COURT_ALARMS = (dt.timedelta(days=7), ALARM_BEFORE)
+"""A court deadline (urgent: an opposition to make…) warns a week before too,
+time enough to reach an association and the greffe; other deadlines, the eve."""
 
 
 def feed_url(secret: str) -> str:
@@ -53,11 +56,13 @@ def build_calendar(dossiers: Iterable[Dossier], *, today: dt.date) -> Calendar:
     for dossier in dossiers:
         for deadline in assess_dossier(dossier, today=today).deadlines:
             if not deadline.overdue:
-                calendar.add_component(_event(dossier, deadline, stamp))
+                calendar.add_component(_event(dossier, deadline, stamp, today))
     return calendar
 
 
-def _event(dossier: Dossier, deadline: Deadline, stamp: dt.datetime) -> Event:
+def _event(
+    dossier: Dossier, deadline: Deadline, stamp: dt.datetime, today: dt.date
+) -> Event:
     link = settings.SITE_URL + dossier.get_absolute_url()
     event = Event()
     host = urlsplit(settings.SITE_URL).hostname or "localhost"
@@ -69,12 +74,31 @@ def _event(dossier: Dossier, deadline: Deadline, stamp: dt.datetime) -> Event:
     event.add("description", f"Voir le dossier : {link}")
     event.add("url", link)
     event.add("transp", "TRANSPARENT")
+    for before in alarms_for(deadline, today):
+        event.add_component(_alarm(deadline, before))
+    return event
+
+
+def alarms_for(deadline: Deadline, today: dt.date) -> tuple[dt.timedelta, ...]:
+    """How long before its day a deadline warns: a week and the eve for a
+    court deadline, the eve otherwise; a week's warning already past is left
+    out (the eve always stays)."""
+    if deadline.severity != "urgent":
+        return (ALARM_BEFORE,)
+    return tuple(
+        before
+        for before in COURT_ALARMS
+        if before == ALARM_BEFORE or deadline.due - before >= today
+    )
+
+
+def _alarm(deadline: Deadline, before: dt.timedelta) -> Alarm:
     alarm = Alarm()
     alarm.add("action", "DISPLAY")
-    alarm.add("description", deadline.title)
-    alarm.add("trigger", -ALARM_BEFORE)
-    event.add_component(alarm)
-    return event
+    when = "Demain" if before.days == 1 else f"Dans {before.days} jours"
+    alarm.add("description", f"{when} : {deadline.title}")
+    alarm.add("trigger", -before)
+    return alarm
 
 
 @login_not_required

@@ -86,6 +86,10 @@ class StepForm(forms.Form):
         only, never the raw POST."""
         return {k: self.data.getlist(k) for k in self.declared_keys() if k in self.data}
 
+    def has_typed(self) -> bool:
+        """Whether she typed or chose anything (compared with the initial values)."""
+        return self.has_changed()
+
     @property
     def has_field_errors(self) -> bool:
         """Whether a message stands beside a question (not only above the form)."""
@@ -309,6 +313,9 @@ class RowsForm(StepForm):
     def is_valid(self) -> bool:
         main = super().is_valid()
         return self.rows.is_valid() and main
+
+    def has_typed(self) -> bool:
+        return super().has_typed() or self.rows.has_changed()
 
     @property
     def has_field_errors(self) -> bool:

@@ -121,6 +121,12 @@ class Dossier(models.Model):
     wizard_data = models.JSONField(default=dict, blank=True, encoder=DjangoJSONEncoder)
     answers = AnswersField(default=dict, blank=True, encoder=DjangoJSONEncoder)
     current_step = models.CharField(max_length=40, blank=True)
+    # formtools' ``extra_data`` (``dossiers.wizard_storage``): what she typed on
+    # a step she left with an error (shown again with it; never an answer) and
+    # the steps the questionnaire last counted.
+    wizard_extra = models.JSONField(
+        default=dict, blank=True, encoder=DjangoJSONEncoder, editable=False
+    )
     completed_at = models.DateTimeField(
         _("questionnaire terminé le"), null=True, blank=True
     )

@@ -55,15 +55,19 @@ def dossier_save_step(
     files: Iterable[CleanFile] = (),
     next_step: str = "",
     today: dt.date | None = None,
+    extra: Mapping[str, Any] | None = None,
 ) -> Dossier:
     """Store one valid wizard step: its typed answers, what was typed, files.
 
     Called as soon as a step validates, so that nothing is lost when the
     browser closes or the session expires. ``answers``' type names the step.
+    ``extra``: the wizard's extra data to store with it (same write).
     """
     step = answers.step
     today = today or timezone.localdate()
     dossier.wizard_data = {**(dossier.wizard_data or {}), step: dict(raw)}
+    if extra is not None:
+        dossier.wizard_extra = jsonable(extra)
     dossier.answers = dossier.answers.with_step(answers)
     dossier.current_step = next_step or step
     # Hot path (every step POST): check and write only what a step changes.
@@ -112,6 +116,16 @@ def received_letter_sync(*, dossier: Dossier, today: dt.date) -> None:
     )
 
 
+def dossier_save_wizard_extra(*, dossier: Dossier, extra: Mapping[str, Any]) -> None:
+    """Store the wizard's extra data alone (a draft kept, or dropped): never
+    the answers, which only a valid step changes (``dossier_save_step``)."""
+    dossier.wizard_extra = jsonable(extra)
+    dossier.full_clean(
+        exclude=[f.name for f in Dossier._meta.fields if f.name != "wizard_extra"]
+    )
+    Dossier.objects.filter(pk=dossier.pk).update(wizard_extra=dossier.wizard_extra)
+
+
 def dossier_set_current_step(*, dossier: Dossier, step: str) -> None:
     if dossier.pk and dossier.current_step != step:
         dossier.current_step = step
@@ -140,7 +154,7 @@ SUMMARY = (
     "urgent",
 )
 """The fields :func:`_refresh_summary` sets."""
-STEP_JSON = ("wizard_data", "answers")
+STEP_JSON = ("wizard_data", "answers", "wizard_extra")
 UNCHANGED_BY_A_STEP = (
     "owner",
     "title",

@@ -66,6 +66,13 @@ class Step:
     context: Hook = _nothing
     on_saved: Callable[[StepState, StepAnswers], None] = _no_action
     """Run after the step is stored (other writes the answers call for)."""
+    why: Callable[[StepState, bool], str] | None = None
+    """An optional step: why it now applies (True) or no longer does (False),
+    told once when the questionnaire's count changes."""
+    shows_urgency: bool = True
+    """Whether its page opens with the urgent court deadline, if any: not on
+    « Le courrier », where she describes the act, nor on a page that opens
+    with « Ce que je fais maintenant » (which starts with it)."""
 
     @property
     def template(self) -> str:
@@ -84,6 +91,24 @@ def situation_shown(state: StepState) -> bool:
     estimate = state.assessment().estimate
     barred = estimate is not None and estimate.status == "barred"
     return situation_applies(state.answers, barred=barred)
+
+
+def situation_why(state: StepState, shown: bool) -> str:
+    """Why « Ma situation » comes or goes (the reasons of :func:`situation_shown`)."""
+    if shown:
+        return (
+            "Une étape « Ma situation » (votre budget) s'ajoute : vous envisagez "
+            "de payer."
+        )
+    if not wants_to_pay(state.answers):
+        return (
+            "L'étape « Ma situation » (votre budget) est retirée : vous "
+            "n'envisagez plus de payer."
+        )
+    return (
+        "L'étape « Ma situation » (votre budget) est retirée : la dette paraît "
+        "prescrite, et payer une dette prescrite est déconseillé."
+    )
 
 
 def _courrier_kwargs(state: StepState) -> dict[str, Any]:
@@ -152,6 +177,7 @@ STEP_LIST: Final = (
         forms.CourrierForm,
         form_kwargs=_courrier_kwargs,
         context=_courrier_context,
+        shows_urgency=False,
     ),
     Step("montants", "Les montants", forms.MontantsForm),
     Step("verifications", "Vérifications", forms.VerificationsForm),
@@ -169,6 +195,7 @@ STEP_LIST: Final = (
         forms.SituationForm,
         condition=situation_shown,
         context=_with_assessment,
+        why=situation_why,
     ),
     Step(
         "reponse",
@@ -176,6 +203,7 @@ STEP_LIST: Final = (
         forms.ReponseForm,
         form_kwargs=_reponse_kwargs,
         context=_with_assessment,
+        shows_urgency=False,
     ),
     Step(
         "coordonnees",

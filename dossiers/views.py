@@ -18,10 +18,12 @@ from .forms_timeline import TimelineEventForm, timeline_full
 from .models import TimelineEvent, TimelineKind
 from .steps import STEPS
 from .uploads import MAX_UPLOADS_PER_DOSSIER
+from .urgency import urgencies
 
 
 def dossier_list(request: HttpRequest) -> HttpResponse:
-    """The user's dossiers with their two nearest deadlines (constant queries)."""
+    """The user's dossiers with their two nearest deadlines and the urgent court
+    step, if any (constant queries; the law once per dossier)."""
     dossiers = list(
         access.dossiers_for_owner(request.user)
         .select_related("agency")
@@ -29,9 +31,13 @@ def dossier_list(request: HttpRequest) -> HttpResponse:
         # import associations).
         .annotate(last_advice_at=Max("advice__created_at"))
     )
-    nearest = upcoming_deadlines(dossiers, today=timezone.localdate())
+    today = timezone.localdate()
+    nearest = upcoming_deadlines(dossiers, today=today)
     for dossier in dossiers:
         dossier.upcoming_deadlines = nearest[dossier.pk]  # type: ignore[attr-defined]
+        # The assessment upcoming_deadlines made (memoised on the instance).
+        assessment = assess_dossier(dossier, today=today)
+        dossier.urgencies = urgencies(assessment)  # type: ignore[attr-defined]
     return render(request, "dossiers/list.html", {"dossiers": dossiers})
 
 

@@ -6,6 +6,9 @@ wizard's storage is a thin view over ``Dossier.wizard_data``: two dossiers in
 two tabs each read their own row and never mix. A new dossier is created by the
 first valid step of ``/dossiers/nouveau/courrier/``.
 
+What she typed on a step she left with an error is a draft, kept in the
+storage's extra data, never an answer (``dossiers.wizard_drafts``).
+
 The steps are data (``dossiers.steps``): this view has no step-specific code.
 Conditions and hooks read :attr:`DossierWizard.answers`, the answers in effect
 for this request: the stored ones, or, once a POSTed step is valid, the answers
@@ -33,21 +36,15 @@ from intrum_assistant.once import ALREADY_DONE, submit_once
 
 from . import access, forms, services
 from .answers import Answers, StepAnswers
-from .assessment import (
-    DossierAssessment,
-    assess_answers,
-    assess_dossier,
-    law_memo,
-    wants_to_pay,
-)
+from .assessment import DossierAssessment, assess_answers, assess_dossier, law_memo
 from .law.prescription import Claim, Estimate
 from .models import Dossier
 from .steps import STEP_LIST, STEPS
+from .urgency import Urgency, urgencies
+from .wizard_drafts import DROP_DRAFT_BUTTON, WizardDrafts
 from .wizard_storage import DossierStorage
 
 ROW_BUTTON = "wizard_add_row"
-OPTIONAL_STEP = "situation"
-"""The one step that comes and goes with her answers (``situation_note``)."""
 
 
 class StepRejected(Exception):
@@ -62,20 +59,9 @@ STEP_GONE_MESSAGE = (
     "Cette étape ne s'applique plus à votre dossier : vos réponses ont changé "
     "entre-temps (peut-être dans un autre onglet). Voici la suite du questionnaire."
 )
-NOT_SAVED_MESSAGE = (
-    "Les réponses de l'étape que vous venez de quitter n'ont pas été "
-    "enregistrées : l'une d'elles était à corriger. Vous pourrez y revenir."
-)
-SITUATION_SKIPPED_NO_PAYMENT = (
-    "Une étape « Ma situation » (votre budget) s'ajoute si vous envisagez de payer."
-)
-SITUATION_SKIPPED_BARRED = (
-    "L'étape « Ma situation » (votre budget) n'est pas proposée : la dette "
-    "paraît prescrite, et payer une dette prescrite est déconseillé."
-)
 
 
-class DossierWizard(NamedUrlWizardView):  # type: ignore[misc]
+class DossierWizard(WizardDrafts, NamedUrlWizardView):  # type: ignore[misc]
     form_list = [(step.name, step.form) for step in STEP_LIST]
     # formtools insists on a file storage when a step has a FileField; ours
     # never uses it: sanitised files go straight to ``Upload`` (process_step).
@@ -201,6 +187,8 @@ class DossierWizard(NamedUrlWizardView):  # type: ignore[misc]
             # tab have since ruled out: nothing to save there, go on.
             messages.info(self.request, STEP_GONE_MESSAGE)
             return redirect(self.get_step_url(self.first_unanswered_step()))
+        if DROP_DRAFT_BUTTON in self.request.POST:
+            return self.drop_draft(step)
         goto = self.request.POST.get("wizard_goto_step")
         if goto:
             if goto not in STEPS or not self.step_applies(goto):
@@ -238,6 +226,7 @@ class DossierWizard(NamedUrlWizardView):  # type: ignore[misc]
         step = self.steps.current
         form = self.get_form(data=self.request.POST, files=self.request.FILES)
         if not form.is_valid():
+            self.keep_draft(step, form)
             return self.render(form)
         new = self.dossier is None
         try:
@@ -256,25 +245,25 @@ class DossierWizard(NamedUrlWizardView):  # type: ignore[misc]
             self.dossier = self.storage.dossier = None
         elif self.dossier is not None:  # forget what the refused step set
             self.dossier.refresh_from_db()
+            self.storage.extra_data = dict(self.dossier.wizard_extra or {})
 
     def save_before_leaving(self, step: str) -> None:
         """« Étape précédente » keeps what she typed: a valid step is saved as
-        « Enregistrer et continuer » would; an invalid one is left as stored,
-        and she is told so."""
+        « Enregistrer et continuer » would; an invalid one is kept as a draft
+        (not as answers), shown again with its errors when she comes back."""
         if self.request.POST.get(f"{self.prefix}-current_step") != step:
             return  # not this step's form: nothing of it to keep
         self.storage.current_step = step
         form = self.get_form(data=self.request.POST, files=self.request.FILES)
         if not form.is_valid():
-            if form.has_changed():
-                messages.warning(self.request, NOT_SAVED_MESSAGE)
+            self.tell_draft(step, self.keep_draft(step, form))
             return
         new = self.dossier is None
         try:
             self.storage.set_step_data(step, self.process_step(form))
-        except StepRejected:
+        except StepRejected as rejected:
             self.forget_rejected_step(new=new)
-            messages.warning(self.request, NOT_SAVED_MESSAGE)
+            self.tell_draft(step, self.keep_draft(step, rejected.form))
 
     def form_with_extra_row(self) -> forms.StepForm:
         """« Ajouter une ligne » without JavaScript: one more empty row, nothing saved."""
@@ -307,6 +296,10 @@ class DossierWizard(NamedUrlWizardView):  # type: ignore[misc]
         assert self.dossier is not None
         raw = self.get_form_step_data(form)
         step = self.steps.current
+        counted = self.storage.counted_steps()
+        steps = tuple(self.get_form_list())  # with the answers being saved
+        self.storage.count_steps(steps)
+        self.storage.drop_draft(step)
         try:
             services.dossier_save_step(
                 dossier=self.dossier,
@@ -315,6 +308,7 @@ class DossierWizard(NamedUrlWizardView):  # type: ignore[misc]
                 files=form.files_to_store(),
                 next_step=self.get_next_step(step) or step,
                 today=self.today,
+                extra=self.storage.extra_data,
             )
         except services.UploadLimitReached as full:
             # Another request stored files since the form's check. Like a failed
@@ -323,6 +317,8 @@ class DossierWizard(NamedUrlWizardView):  # type: ignore[misc]
             form.add_error("scans", full.as_validation_error())
             raise StepRejected(form) from full
         STEPS[step].on_saved(self, step_answers)
+        if counted is not None and step != steps[-1]:
+            self.tell_count_change(counted, steps)
         return raw
 
     def render_revalidation_failure(
@@ -352,17 +348,12 @@ class DossierWizard(NamedUrlWizardView):  # type: ignore[misc]
 
     # -- display ----------------------------------------------------------------
 
-    def situation_note(self, current: str) -> str:
-        """Why the step count has no « Ma situation » (it comes and goes with
-        her answers), from « Vérifications » on, where she chooses."""
-        names = list(STEPS)
-        if self.step_applies(OPTIONAL_STEP) or names.index(current) < names.index(
-            "verifications"
-        ):
-            return ""
-        if wants_to_pay(self.answers):
-            return SITUATION_SKIPPED_BARRED
-        return SITUATION_SKIPPED_NO_PAYMENT
+    def urgencies(self, step: str) -> tuple[Urgency, ...]:
+        """The urgent court step, from the step after « Le courrier » on. The
+        law runs only for a dossier saved as urgent (``Dossier.urgent``)."""
+        if not STEPS[step].shows_urgency or self.dossier is None:
+            return ()
+        return urgencies(self.assessment()) if self.dossier.urgent else ()
 
     def get_context_data(self, form: Any, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(form=form, **kwargs)
@@ -381,7 +372,13 @@ class DossierWizard(NamedUrlWizardView):  # type: ignore[misc]
             for name in self.get_form_list()
         ]
         context["step_title"] = STEPS[current].title
-        context["situation_note"] = self.situation_note(current)
+        context["urgencies"] = self.urgencies(current)
+        # A step shown as she left it with an error (GET: the form is her draft).
+        context["draft"] = self.request.method == "GET" and bool(
+            self.storage.draft(current)
+        )
+        context["answered"] = current in answered
+        context["drop_draft_button"] = DROP_DRAFT_BUTTON
         context["dossier"] = self.dossier
         context["row_button"] = ROW_BUTTON
         context.update(STEPS[current].context(self))

@@ -14,13 +14,7 @@ from dossiers.answers import Answers, Montants
 from dossiers.assessment import assess_answers
 from dossiers.models import Dossier
 from dossiers.steps import STEPS
-from dossiers.wizard import (
-    NOT_SAVED_MESSAGE,
-    SITUATION_SKIPPED_BARRED,
-    SITUATION_SKIPPED_NO_PAYMENT,
-    STEP_GONE_MESSAGE,
-    DossierWizard,
-)
+from dossiers.wizard import STEP_GONE_MESSAGE, DossierWizard
 from tests import factories
 
 from .wizard_data import CREDIT_PAYMENT, P, post_data
@@ -693,25 +687,6 @@ def test_previous_step_saves_what_she_typed(debtor_client: Client) -> None:
     assert dossier.answers.to_json()["verifications"]["recognises"] == "partly"
 
 
-def test_previous_step_with_an_error_keeps_the_stored_answers(
-    debtor_client: Client,
-) -> None:
-    dossier = started(debtor_client)
-    debtor_client.post(step_url(dossier, "montants"), post_data("montants"))
-    debtor_client.post(step_url(dossier, "verifications"), post_data("verifications"))
-    broken = post_data(
-        "verifications",
-        **{"verifications-recognises": "maybe"},
-        wizard_goto_step="montants",
-    )
-    response = debtor_client.post(step_url(dossier, "verifications"), broken)
-    assert response["Location"] == step_url(dossier, "montants")
-    dossier.refresh_from_db()
-    assert dossier.answers.to_json()["verifications"]["recognises"] == "partly"
-    page = body(debtor_client.get(response["Location"]))
-    assert NOT_SAVED_MESSAGE in html.unescape(page)
-
-
 def test_a_stale_tab_on_a_step_ruled_out_goes_on_with_a_message(
     debtor_client: Client,
 ) -> None:
@@ -760,40 +735,3 @@ def test_step_write_holds_its_transaction_only_for_the_writes(
     )
     assert response.status_code == 302
     assert depth["summary"] < depth["write"]
-
-
-def test_the_step_count_says_why_ma_situation_is_missing(
-    debtor_client: Client,
-) -> None:
-    """« sur 6 » instead of « sur 7 »: the page says why, from « Vérifications » on."""
-    dossier = declined_payment(debtor_client)
-
-    def text(step: str) -> str:
-        return html.unescape(
-            debtor_client.get(step_url(dossier, step)).content.decode()
-        )
-
-    def prescription(start: str) -> None:
-        answers = {
-            "prescription-nature": "telecom",
-            "prescription-start": start,
-            "prescription-events-TOTAL_FORMS": "0",
-        }
-        debtor_client.post(
-            step_url(dossier, "prescription"), post_data("prescription", **answers)
-        )
-
-    assert SITUATION_SKIPPED_NO_PAYMENT not in text("montants")
-    page = text("prescription")
-    assert "Étape 4 sur 6" in page
-    assert SITUATION_SKIPPED_NO_PAYMENT in page
-    pay = post_data("verifications", **{"verifications-payment_considered": "yes"})
-    debtor_client.post(step_url(dossier, "verifications"), pay)
-    prescription("2020-01-15")
-    page = text("reponse")
-    assert "Étape 5 sur 6" in page
-    assert SITUATION_SKIPPED_BARRED in page
-    prescription(timezone.localdate().isoformat())
-    page = text("reponse")
-    assert "Étape 6 sur 7" in page
-    assert "(votre budget)" not in page

@@ -66,14 +66,49 @@ def test_feed_lists_every_deadline_with_an_alarm(
     assert follow_up.decoded("DTSTART") == days_ago(10) + dt.timedelta(days=30)
     assert f"/dossiers/{with_ar.pk}/" in str(follow_up["URL"])
     for vevent in events:
-        (alarm,) = vevent.walk("VALARM")
-        assert alarm.decoded("TRIGGER") == -dt.timedelta(days=1)
-        assert str(alarm["ACTION"]) == "DISPLAY"
+        alarms = vevent.walk("VALARM")
+        assert alarms[-1].decoded("TRIGGER") == -dt.timedelta(days=1)
+        assert all(str(alarm["ACTION"]) == "DISPLAY" for alarm in alarms)
     text = response.content.decode()
     assert "1234" not in text
     assert "12 000" not in text
     assert "Cofidis" not in text
     assert len({str(e["UID"]) for e in events}) == 2
+
+
+def alarm_triggers(vevent) -> list[tuple[dt.timedelta, str]]:
+    return [
+        (alarm.decoded("TRIGGER"), str(alarm["DESCRIPTION"]))
+        for alarm in vevent.walk("VALARM")
+    ]
+
+
+def test_a_court_deadline_warns_a_week_and_a_day_before(client: Client, debtor) -> None:
+    """The opposition to an injonction de payer: alarms 7 days and 1 day
+    before its last day; the follow-up of a letter, the eve only."""
+    Dossier.objects.create(owner=debtor, answers=injonction_answers(days_ago(5)))
+    with_ar = Dossier.objects.create(owner=debtor)
+    event(with_ar, kind="ar_received", occurred_on=days_ago(10))
+    calendar = Calendar.from_ical(feed(client, secret_of(debtor)).content)
+    by_title = {str(e["SUMMARY"]): e for e in calendar.walk("VEVENT")}
+    title = "URGENT : opposition à l'injonction de payer"
+    assert alarm_triggers(by_title[title]) == [
+        (-dt.timedelta(days=7), f"Dans 7 jours : {title}"),
+        (-dt.timedelta(days=1), f"Demain : {title}"),
+    ]
+    follow_up = "Relancer l'agence : pas de réponse à votre lettre"
+    assert alarm_triggers(by_title[follow_up]) == [
+        (-dt.timedelta(days=1), f"Demain : {follow_up}")
+    ]
+
+
+def test_a_week_s_warning_already_past_is_left_out(client: Client, debtor) -> None:
+    """Signified 28 days ago: the last day is in a few days, the eve only."""
+    answers = injonction_answers(days_ago(28))
+    Dossier.objects.create(owner=debtor, answers=answers)
+    calendar = Calendar.from_ical(feed(client, secret_of(debtor)).content)
+    (vevent,) = calendar.walk("VEVENT")
+    assert [trigger for trigger, _ in alarm_triggers(vevent)] == [-dt.timedelta(days=1)]
 
 
 def test_unknown_token_is_404(client: Client, debtor) -> None:

@@ -38,7 +38,8 @@ def test_list_shows_the_two_nearest_deadlines(
 ) -> None:
     _three_deadlines(debtor)
     html = debtor_client.get("/dossiers/").content.decode()
-    opposition = html.index("opposition à l&#x27;injonction de payer")
+    # The deadline's line (the urgent box above says what to do by then).
+    opposition = html.index("URGENT : opposition à l&#x27;injonction de payer")
     follow_up = html.index("Relancer l&#x27;agence")
     assert opposition < follow_up
     assert "Fin du délai de forclusion" not in html
