@@ -62,10 +62,7 @@ class FileReading:
         return {key: data[key] for key in CLI_KEYS}
 
 
-def read_file(
-    path: Path, *, agencies: list[tuple[int, str, str]] | None = None
-) -> FileReading:
-    """Read one letter file (JPEG, PNG, HEIC or PDF)."""
+def _clean(path: Path) -> Document:
     try:
         if path.stat().st_size > MAX_UPLOAD_BYTES:
             raise FileRefused(f"« {path.name} » est trop lourd : 10 Mo au maximum.")
@@ -75,9 +72,24 @@ def read_file(
         raise FileRefused(f"« {path.name} » ne peut pas être ouvert.") from exc
     except ValidationError as exc:
         raise FileRefused(" ".join(exc.messages)) from exc
+    return Document(clean.kind, clean.content)
+
+
+def read_file(
+    path: Path, *, agencies: list[tuple[int, str, str]] | None = None
+) -> FileReading:
+    """Read one letter file (JPEG, PNG, HEIC or PDF)."""
+    return read_files([path], agencies=agencies)
+
+
+def read_files(
+    paths: list[Path], *, agencies: list[tuple[int, str, str]] | None = None
+) -> FileReading:
+    """Read the pages of one letter: a PDF, or one photo per page."""
+    documents = [_clean(path) for path in paths]
     try:
         outcome = runner.read(
-            [Document(clean.kind, clean.content)],
+            documents,
             max_pages=settings.READING_MAX_PAGES,
             limit=settings.READING_TIME_LIMIT,
         )

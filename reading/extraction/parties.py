@@ -211,7 +211,7 @@ _NAME_PREFIX: Final = re.compile(
 _NAME_END: Final = re.compile(
     r"\s*(?:,|\.\s|\.$|;|\(|\bdont\b|\bqui\b|\bau titre\b|\bconcernant\b|\bpour\b|"
     r"\bsis\b|\bsise\b|\bsitue|\ba qui\b|\baupres\b|\bet\s+(?:vous|nous)\b|"
-    r"\bselon\b|\ble \d|\ben date\b|$)"
+    r"\bselon\b|\ble \d|\ben date\b|\ba\s+ete\b|\best\b|\bvous\b|\bnous\b|$)"
 )
 
 
