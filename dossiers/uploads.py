@@ -1,6 +1,7 @@
 """Uploaded scans: checked by content, size-capped, re-encoded or rejected.
 
-Images are decoded by Pillow (JPEG and PNG only), re-encoded as JPEG without
+Images are decoded by Pillow (JPEG, PNG, and HEIC through the pillow-heif
+plugin: iPhones' default), re-encoded as JPEG without
 metadata; PDFs are opened by pikepdf, capped in pages, stripped of JavaScript,
 attachments and external actions, and saved again. Nothing the user sent is
 stored as it came.
@@ -11,6 +12,7 @@ import io
 from dataclasses import dataclass
 
 import pikepdf
+import pillow_heif
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
@@ -23,7 +25,10 @@ MAX_UPLOADS_PER_DOSSIER = 5
 MAX_PIXELS = 40_000_000
 MAX_PDF_PAGES = 30
 MAX_IMAGE_SIDE = 2480  # an A4 page at 300 dpi
-ACCEPT = "image/jpeg,image/png,application/pdf"
+ACCEPT = "image/jpeg,image/png,image/heic,image/heif,.heic,.heif,application/pdf"
+IMAGE_FORMATS = ["JPEG", "PNG", "HEIF"]
+
+pillow_heif.register_heif_opener()
 
 
 def too_many_uploads(existing: int) -> ValidationError:
@@ -137,7 +142,7 @@ def _not_accepted(upload: UploadedFile) -> ValidationError:
 
 def _clean_image(upload: UploadedFile) -> CleanFile:
     try:
-        with Image.open(upload, formats=["JPEG", "PNG"]) as image:
+        with Image.open(upload, formats=IMAGE_FORMATS) as image:
             if image.width * image.height > MAX_PIXELS:
                 raise ValidationError(
                     _("L'image « %(name)s » est trop grande (plus de 40 mégapixels)."),

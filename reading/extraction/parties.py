@@ -181,7 +181,10 @@ def find_letter_date(text: Text) -> Read[dt.date] | None:
         folded = line.folded
         for pattern in _LETTER_DATE:
             match = pattern.search(folded)
-            if match is None or _NOT_LETTER_DATE.search(folded[: match.start() + 12]):
+            if match is None:
+                continue
+            day_at = match.start("d1") if match["d1"] else match.start("d2")
+            if _NOT_LETTER_DATE.search(folded[:day_at]):
                 continue
             day = date_from(match)
             if day is not None:

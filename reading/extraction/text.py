@@ -87,11 +87,12 @@ class Text:
         return self.lines[max(first, 0) : last + 1]
 
 
+_GROUP: Final = "[ .\u00a0\u202f\u2009]"
 _AMOUNT: Final = re.compile(
-    r"(?<![\w.,])(?P<sign>-\s?)?"
-    r"(?P<int>\d{1,3}(?:[ .]\d{3})+|\d+)"
+    rf"(?<![\w.,])(?<!\d{_GROUP})(?P<sign>-\s?)?"
+    rf"(?P<int>\d{{1,3}}(?:{_GROUP}\d{{3}})+|\d+)"
     r"(?:,(?P<dec>\d{2})|\.(?P<dot>\d{2})(?=\s*(?:€|eur)))"
-    r"(?![\d,])\s*(?P<cur>€|eur(?:os?)?\b)?",
+    r"(?![\d,])[\s\u00a0\u202f]*(?P<cur>€|eur(?:os?)?\b)?",
     re.IGNORECASE,
 )
 
@@ -112,7 +113,7 @@ def amounts_in(text: str) -> list[Money]:
     number (a year, a reference) is not an amount."""
     found = []
     for match in _AMOUNT.finditer(text):
-        whole = match["int"].replace(" ", "").replace(".", "")
+        whole = re.sub(_GROUP, "", match["int"])
         cents = match["dec"] or match["dot"]
         if match["dot"] and not re.fullmatch(r"\d+", match["int"]):
             continue
