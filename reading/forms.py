@@ -16,6 +16,9 @@ from dossiers.uploads import (
 )
 
 
+NO_FILE = _("Choisissez au moins une photo ou un PDF du courrier.")
+
+
 class IntakeForm(forms.Form):
     scans = MultipleFileField(
         label=_("Photos ou PDF de votre courrier"),
@@ -31,6 +34,8 @@ class IntakeForm(forms.Form):
 
     def clean_scans(self) -> list[CleanFile]:
         files: list[Any] = self.cleaned_data.get("scans") or []
+        if not files:
+            raise ValidationError(NO_FILE, code="required")
         if len(files) > MAX_UPLOADS_PER_DOSSIER:
             raise too_many_uploads(0)
         cleaned, errors = [], []

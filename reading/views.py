@@ -32,8 +32,9 @@ def first_step_url(dossier_id: int | None = None) -> str:
 def intake(request: HttpRequest) -> HttpResponse:
     """« Prenez en photo votre courrier »: the files make a new dossier and
     their reading is queued; the answer is a redirect to the progress page."""
-    form = IntakeForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
+    posted = request.method == "POST"
+    form = IntakeForm(request.POST, request.FILES) if posted else IntakeForm()
+    if posted and form.is_valid():
         try:
             job = services.intake_create(
                 owner=request.user, files=form.cleaned_data["scans"]
