@@ -88,7 +88,8 @@ def test_refused_with_a_french_message_and_nothing_written(
     assert response.status_code == 200
     body = response.content.decode()
     assert message in body
-    assert 'id="erreurs"' in body and 'role="alert"' in body
+    assert 'id="erreurs"' in body
+    assert 'role="alert"' in body
     assert_nothing_written()
 
 
@@ -104,7 +105,8 @@ def _accepted_then_read(client: Client, name: str, content: bytes) -> ReadingJob
 def test_pdf_with_javascript_is_stripped_then_read(debtor_client: Client) -> None:
     job = _accepted_then_read(debtor_client, "piege.pdf", hostile_pdf())
     stored = Upload.objects.get().file.read()
-    assert b"/JavaScript" not in stored and b"evil.exe" not in stored
+    assert b"/JavaScript" not in stored
+    assert b"evil.exe" not in stored
     assert job.status == "done"
     page = debtor_client.get(f"/dossiers/{job.dossier_id}/lecture/", follow=True)
     assert services.NOTHING_READ.replace("'", "&#x27;") in page.content.decode()
@@ -115,7 +117,8 @@ def test_jpeg_zip_polyglot_is_re_encoded_then_read(debtor_client: Client) -> Non
         debtor_client, "photo.jpg", jpeg_bytes((300, 400)) + ZIP_TAIL
     )
     stored = Upload.objects.get().file.read()
-    assert b"PK\x03\x04" not in stored and b"<script>" not in stored
+    assert b"PK\x03\x04" not in stored
+    assert b"<script>" not in stored
     assert services.outcome_message(job) == services.NOTHING_READ
 
 
@@ -124,7 +127,9 @@ def test_photo_with_no_text_says_so_and_keeps_the_photo(
 ) -> None:
     photo = blank_photo(tmp_path / "table.jpg").read_bytes()
     job = _accepted_then_read(debtor_client, "table.jpg", photo)
-    assert job.status == "done" and job.result and job.result["empty"] is True
+    assert job.status == "done"
+    assert job.result
+    assert job.result["empty"] is True
     page = debtor_client.get(f"/dossiers/{job.dossier_id}/lecture/", follow=True)
     assert (
         page.redirect_chain[-1][0] == f"/dossiers/{job.dossier_id}/modifier/courrier/"

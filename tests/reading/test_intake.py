@@ -27,7 +27,8 @@ def test_new_dossier_opens_on_the_intake_page(debtor_client: Client) -> None:
     assert (
         'href="/dossiers/nouveau/courrier/">Je préfère tout saisir moi-même</a>' in page
     )
-    assert 'type="file"' in page and "multiple" in page
+    assert 'type="file"' in page
+    assert "multiple" in page
     assert "image/heic" in page
 
 
@@ -82,7 +83,8 @@ def test_too_many_files_are_refused(debtor_client: Client) -> None:
     files = [photo(f"p{n}.jpg") for n in range(6)]
     response = debtor_client.post("/dossiers/nouveau/", {"scans": files})
     assert "5 fichiers au maximum par dossier" in response.content.decode()
-    assert not Dossier.objects.exists() and not Upload.objects.exists()
+    assert not Dossier.objects.exists()
+    assert not Upload.objects.exists()
 
 
 def _job(dossier: Dossier, **fields) -> ReadingJob:
@@ -100,7 +102,8 @@ def test_progress_page_says_which_page_is_read(debtor_client: Client, dossier) -
     )
     page = debtor_client.get(f"/dossiers/{dossier.pk}/lecture/").content.decode()
     assert "Lecture de votre courrier… page 1 sur 2" in page
-    assert "js/reading-progress.js" in page and "<script>" not in page
+    assert "js/reading-progress.js" in page
+    assert "<script>" not in page
     assert '<meta http-equiv="refresh" content="5">' in page  # inside <noscript>
     assert f'href="/dossiers/{dossier.pk}/lecture/">Continuer</a>' in page
 

@@ -113,7 +113,8 @@ def test_account_deletion_takes_the_readings(debtor, one_page_letter) -> None:
     job = queued_job(debtor, one_page_letter.pdf)
     services.job_run(job_id=job.pk)
     dossier_services.owner_delete_all(user=debtor)
-    assert not ReadingJob.objects.exists() and not ReadText.objects.exists()
+    assert not ReadingJob.objects.exists()
+    assert not ReadText.objects.exists()
 
 
 def test_the_whole_web_journey_upload_progress_first_step(
@@ -133,9 +134,11 @@ def test_the_whole_web_journey_upload_progress_first_step(
         response = debtor_client.post("/dossiers/nouveau/", {"scans": [handle]})
     progress = response["Location"]
     state = debtor_client.get(progress + "etat/").json()
-    assert state["finished"] is True and state["status"] == "done"
+    assert state["finished"] is True
+    assert state["status"] == "done"
     page = debtor_client.get(progress, follow=True)
     dossier_id = page.redirect_chain[-1][0].split("/")[2]
     assert page.redirect_chain[-1][0] == f"/dossiers/{dossier_id}/modifier/courrier/"
     draft = services.latest_draft(debtor.dossiers.get())
-    assert draft is not None and draft["total"] == one_page_letter.expected["total"]
+    assert draft is not None
+    assert draft["total"] == one_page_letter.expected["total"]
