@@ -15,7 +15,6 @@ from dossiers.uploads import (
     too_many_uploads,
 )
 
-
 NO_FILE = _("Choisissez au moins une photo ou un PDF du courrier.")
 
 

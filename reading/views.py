@@ -3,11 +3,11 @@
 from typing import Any
 
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_http_methods
 
 from dossiers import access
 from dossiers.models import Dossier
@@ -83,12 +83,21 @@ def _label(status: str, job: ReadingJob) -> str:
     return "Lecture terminée."
 
 
+def _only_get(request: HttpRequest) -> HttpResponse | None:
+    """405 for another method, once the access check has run (someone else's
+    dossier is a 404 whatever the method)."""
+    return (
+        None if request.method in {"GET", "HEAD"} else HttpResponseNotAllowed(["GET"])
+    )
+
+
 @never_cache
-@require_GET
 def progress(request: HttpRequest, dossier_id: int) -> HttpResponse:
     """While the letter is read: its progress. Once read (or given up): on
     to the dossier's first step, with one sentence if nothing could be read."""
     dossier = access.get_dossier_for_owner(request.user, dossier_id)
+    if refused := _only_get(request):
+        return refused
     state = _state(dossier, _latest_job(dossier))
     if state["finished"]:
         if state["message"]:
@@ -104,10 +113,11 @@ def progress(request: HttpRequest, dossier_id: int) -> HttpResponse:
 
 
 @never_cache
-@require_GET
-def status(request: HttpRequest, dossier_id: int) -> JsonResponse:
+def status(request: HttpRequest, dossier_id: int) -> HttpResponse:
     """The progress as JSON, for the page's script (it polls this)."""
     dossier = access.get_dossier_for_owner(request.user, dossier_id)
+    if refused := _only_get(request):
+        return refused
     state = _state(dossier, _latest_job(dossier))
     state["next"] = reverse("reading:progress", kwargs={"dossier_id": dossier.pk})
     return JsonResponse(state)
