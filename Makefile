@@ -59,7 +59,7 @@ serve: install var var/secret_key
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/mypy --strict dossiers/law
+	$(BIN)/mypy --strict dossiers/law reading/extraction
 
 test-sqlite: install
 	$(BIN)/pytest
