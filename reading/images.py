@@ -30,9 +30,12 @@ def prepare(image: Image.Image) -> Image.Image:
     image = ImageOps.exif_transpose(image) or image
     grey = image.convert("L")
     grey.thumbnail((OCR_SIDE, OCR_SIDE), Image.Resampling.LANCZOS)
+    # Straighten first: the page's sides then run along the rows and columns,
+    # and the crop can keep the paper only, without a wedge of table (which
+    # Tesseract takes for a picture, swallowing the text inside it).
+    grey = deskew(grey)
     grey = crop_page(grey)
-    grey = flatten_light(grey)
-    return deskew(grey)
+    return flatten_light(grey)
 
 
 def _small(image: Image.Image, side: int = 400) -> tuple[Image.Image, float]:
@@ -56,23 +59,25 @@ def crop_page(image: Image.Image) -> Image.Image:
     pixels = np.asarray(small.filter(ImageFilter.BoxBlur(3)), dtype=np.float32)
     left, right = _sides(pixels)
     top, bottom = _sides(pixels.T)
-    margin = 0.03 * max(pixels.shape)
+    margin = -0.005 * max(pixels.shape)  # just inside the paper
     box = (
-        _edge(left, -margin, scale, 0),
-        _edge(top, -margin, scale, 0),
-        _edge(right, margin, scale, image.width),
-        _edge(bottom, margin, scale, image.height),
+        _edge(left, -margin, scale, default=0, limit=image.width),
+        _edge(top, -margin, scale, default=0, limit=image.height),
+        _edge(right, margin, scale, default=image.width, limit=image.width),
+        _edge(bottom, margin, scale, default=image.height, limit=image.height),
     )
     if (box[2] - box[0]) * (box[3] - box[1]) < 0.25 * image.width * image.height:
         return image
     return image.crop(box)
 
 
-def _edge(position: float | None, margin: float, scale: float, default: int) -> int:
+def _edge(
+    position: float | None, margin: float, scale: float, *, default: int, limit: int
+) -> int:
+    """A side of the crop box in full-size pixels (``default`` when unseen)."""
     if position is None:
         return default
-    value = int((position + margin) / scale)
-    return max(value, 0) if margin < 0 else min(value, default)
+    return max(min(int((position + margin) / scale), limit), 0)
 
 
 STEP = 30.0
@@ -119,8 +124,15 @@ def flatten_light(image: Image.Image) -> Image.Image:
 
 def skew_angle(image: Image.Image) -> float:
     """The small rotation (degrees, counter-clockwise) that levels the text."""
-    small, _scale = _small(image, 900)
-    dark = (np.asarray(small, dtype=np.float32) < 160).astype(np.uint8) * 255
+    width, height = image.size  # the middle: text, not the table around the page
+    middle = image.crop(
+        (width // 5, height // 5, width - width // 5, height - height // 5)
+    )
+    small, _scale = _small(middle, 900)
+    pixels = np.asarray(small, dtype=np.float32)
+    dark = (pixels < min(160.0, float(np.percentile(pixels, 60)) * 0.7)).astype(
+        np.uint8
+    ) * 255
     ink = Image.fromarray(dark)
 
     def score(angle: float) -> float:

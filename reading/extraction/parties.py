@@ -104,16 +104,19 @@ def address_after(lines: Sequence[Line], start: int, limit: int = 4) -> str | No
             break
         if _POSTAL.match(folded):
             return "\n".join([*parts, line.text])
+        if not parts and (inline := inline_address(folded, line.text)):
+            return inline
         if not _ADDRESS_PART.match(folded):
             break
         parts.append(line.text)
     return None
 
 
+_SEP: Final = r"(?:\s*[,–|]\s*|\s+-\s+)"
 _INLINE_ADDRESS: Final = re.compile(
-    r"(?P<address>\d{1,4}\s*(?:bis|ter)?,?\s+[a-z][^,–|;()]{2,60}?"
-    r"(?:\s*[,–|]\s*(?:cs|bp|tsa)\s*\d+)?\s*[,–|]?\s*\d{5}\s+"
-    r"[a-z][a-z' -]*?(?:\s+cedex(?:\s*\d+)?)?)(?=\s*$|\s*[,–|.;)]|\s+rcs)"
+    rf"(?P<address>\d{{1,4}}\s*(?:bis|ter)?,?\s+[a-z](?:(?!{_SEP})[^,–|;()]){{2,60}}?"
+    rf"(?:{_SEP}(?:cs|bp|tsa)\s*\d+)?(?:{_SEP}|\s+)\d{{5}}\s+"
+    r"[a-z][a-z' -]*?(?:\s+cedex(?:\s*\d+)?)?)(?=\s*$|\s*[,–|.;)]|\s+-(?:\s|$)|\s+rcs)"
 )
 
 
@@ -124,7 +127,7 @@ def inline_address(folded: str, original: str, start: int = 0) -> str | None:
     if match is None:
         return None
     value = original[match.start("address") : match.end("address")]
-    parts = [p.strip() for p in re.split(r"\s*[,–|]\s*", value) if p.strip()]
+    parts = [p.strip() for p in re.split(_SEP, value) if p.strip()]
     return "\n".join(parts)
 
 
