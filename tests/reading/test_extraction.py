@@ -246,3 +246,19 @@ def test_footer_address_and_two_column_header() -> None:
     assert extract(footer, DIRECTORY).as_dict()["agency_address"] == (
         "15 rue Pasteur\n92300 Levallois-Perret"
     )
+
+
+@pytest.mark.parametrize(
+    "footer",
+    [
+        "Intrum — 12 allée des Tilleuls — CS 80023 — 69800 Saint-Priest Cedex — RCS 412",
+        "Intrum - 12 allée des Tilleuls - CS 80023 - 69800 Saint-Priest Cedex -",
+        "Intrum | 12 allée des Tilleuls | CS 80023 | 69800 Saint-Priest Cedex",
+    ],
+    ids=["em-dashes", "spaced-hyphens", "bars"],
+)
+def test_footer_separators_as_ocr_reads_them(footer: str) -> None:
+    text = f"INTRUM\nSociété de recouvrement\n\n{footer}"
+    assert extract(text, DIRECTORY).as_dict()["agency_address"] == (
+        "12 allée des Tilleuls\nCS 80023\n69800 Saint-Priest Cedex"
+    )
