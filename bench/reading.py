@@ -163,7 +163,7 @@ def _met(ok: bool) -> str:
 
 
 def run(
-    count: int = 40, seed: int | None = None, photos: int | None = None
+    count: int = 60, seed: int | None = None, photos: int | None = None
 ) -> tuple[str, dict[str, bool]]:
     """Build the corpus, read it, time the upload POST; the Markdown table."""
     import django
@@ -173,6 +173,7 @@ def run(
     with tempfile.TemporaryDirectory(prefix="reader-bench-") as tmp:
         os.environ.setdefault("DJANGO_SETTINGS_MODULE", "intrum_assistant.settings")
         os.environ["VAR_DIR"] = str(Path(tmp) / "var")
+        (Path(tmp) / "var").mkdir()
         os.environ.setdefault("DJANGO_DEBUG", "1")
         django.setup()
         from django.core.management import call_command
@@ -211,7 +212,7 @@ def run(
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--count", type=int, default=40)
+    parser.add_argument("--count", type=int, default=60)
     parser.add_argument(
         "--photos", type=int, default=None, help="photos to read (default: all)"
     )

@@ -499,7 +499,7 @@ def main() -> None:
     parser.add_argument("--pdf-iterations", type=int, default=30)
     parser.add_argument("--users", type=int, default=20)
     parser.add_argument("--load-seconds", type=int, default=60)
-    parser.add_argument("--letters", type=int, default=40, help="item 7's corpus size")
+    parser.add_argument("--letters", type=int, default=60, help="item 7's corpus size")
     args = parser.parse_args()
     began = time.monotonic()
     generator = "wrk" if wrk.ensure() else "Python client (threads)"

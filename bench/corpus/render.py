@@ -10,7 +10,7 @@ from html import escape
 
 from reading.extraction import L111_8_AL2, L111_8_AL3
 
-from .specs import LetterSpec, letter_date, money
+from .specs import ACTS, LetterSpec, letter_date, money
 
 FONTS = ("DejaVu Sans", "Liberation Serif", "Liberation Sans", "DejaVu Serif")
 CSS = """
@@ -43,7 +43,7 @@ def _town(spec: LetterSpec) -> str:
 def header(spec: LetterSpec) -> str:
     name, head, street, box, town = spec.issuer
     tagline = "Société de recouvrement amiable de créances"
-    if spec.kind in {"commandement", "injonction_signifiee"}:
+    if spec.kind in ACTS:
         tagline = "Acte de commissaire de justice"
     debtor = f'<p class="to">{_lines(*spec.debtor)}</p>'
     if spec.layout == "banner":
@@ -88,6 +88,7 @@ TITLES = {
         "SIGNIFICATION D'UNE ORDONNANCE PORTANT INJONCTION DE PAYER",
     )
     * 3,
+    "assignation": ("ASSIGNATION DEVANT LE TRIBUNAL JUDICIAIRE",) * 3,
 }
 
 
@@ -139,6 +140,11 @@ def _demand(spec: LetterSpec) -> str:
         return (
             f"Nous, commissaires de justice, vous faisons commandement de payer la "
             f"somme de {total} dans un délai de huit jours."
+        )
+    if spec.kind == "assignation":
+        return (
+            "Nous vous donnons assignation à comparaître à l'audience du tribunal "
+            f"judiciaire pour y être condamné à payer la somme de {total}."
         )
     if spec.kind == "injonction_signifiee":
         return (

@@ -114,6 +114,10 @@ TOTAL_LABELS = (
 )
 
 
+ACTS = frozenset({"commandement", "injonction_signifiee", "assignation"})
+"""Kinds delivered by a commissaire de justice rather than an agency."""
+
+
 @dataclass
 class LetterSpec:
     """One letter to render, and what the reader should find on it."""
@@ -196,12 +200,16 @@ def _amounts(rng: random.Random) -> list[tuple[str, str, Decimal]]:
 
 def draw(rng: random.Random, index: int) -> LetterSpec:
     kind = rng.choices(
-        ("relance", "mise_en_demeure", "commandement", "injonction_signifiee"),
-        weights=(45, 41, 7, 7),
+        (
+            "relance",
+            "mise_en_demeure",
+            "commandement",
+            "injonction_signifiee",
+            "assignation",
+        ),
+        weights=(40, 36, 8, 8, 8),
     )[0]
-    issuer = rng.choice(
-        STUDIES if kind in {"commandement", "injonction_signifiee"} else AGENCIES
-    )
+    issuer = rng.choice(STUDIES if kind in ACTS else AGENCIES)
     role = rng.choices(("mandate", "purchase", "none"), weights=(50, 35, 15))[0]
     creditor_style = rng.choice(("phrase", "label")) if role == "mandate" else "label"
     if role == "purchase" and rng.random() < 0.5:
