@@ -207,6 +207,10 @@ def _finish(
     result: dict[str, Any] | None = None,
     seconds: float | None = None,
 ) -> None:
+    if status == ReadingStatus.FAILED:
+        # Progress as recorded by the pages that arrived; no half reading kept.
+        job.refresh_from_db(fields=["pages_total", "pages_done"])
+        job.texts.all().delete()
     job.status, job.error, job.result = status, error, result
     job.seconds = seconds
     job.finished_at = timezone.now()

@@ -75,6 +75,7 @@ def test_a_job_over_its_time_limit_is_stopped_and_says_so(
     assert job.status == ReadingStatus.FAILED
     assert job.error == services.TIMED_OUT
     assert job.dossier.uploads.count() == 1  # the dossier stays usable
+    assert not ReadText.objects.filter(job=job).exists()  # no half reading kept
 
 
 def test_a_job_is_run_once(debtor, one_page_letter) -> None:
