@@ -143,3 +143,24 @@ def test_the_whole_web_journey_upload_progress_first_step(
     draft = services.latest_draft(debtor.dossiers.get())
     assert draft is not None
     assert draft["total"] == one_page_letter.expected["total"]
+
+
+def test_a_reading_process_that_crashes_leaves_the_dossier_usable(
+    debtor, one_page_letter, monkeypatch
+) -> None:
+    import os
+
+    from reading import runner
+
+    def crash(*args, **kwargs):
+        os._exit(3)  # a crash inside a library: the child dies without a word
+        yield  # pragma: no cover
+
+    monkeypatch.setattr(runner, "read_pages", crash)
+    job = queued_job(debtor, one_page_letter.pdf)
+    services.job_run(job_id=job.pk)
+    job.refresh_from_db()
+    assert job.status == ReadingStatus.FAILED
+    assert job.error.startswith("La lecture s'est arrêtée sur ce fichier.")
+    assert services.outcome_message(job) == job.error
+    assert job.dossier.uploads.count() == 1
