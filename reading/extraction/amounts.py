@@ -46,6 +46,10 @@ _LEADERS: Final = re.compile(r"[\s.:…_|-]+$")
 _SUM_PHRASE: Final = re.compile(
     r"\b(?:la\s+)?(?:somme|montant)\s+(?:totale?\s+)?(?:de|restant\s+due?\s+de|due?\s+de)\s+$"
 )
+_SENTENCE_END: Final = re.compile(
+    r"(?:^|\s)(?:de|des|la|le|les|a|au|aux|d'|l'|soit|est|sont|payer|regler)$"
+    r"|\bsomme\b|\bmontant de\b"
+)
 MAX_LABEL: Final = 70
 MAX_LABEL_WORDS: Final = 9
 
@@ -76,6 +80,8 @@ def _table_entry(line: Line) -> tuple[str, Money] | None:
         return None
     if not any(c.isalpha() for c in label) or len(found) > 2:
         return None
+    if _SENTENCE_END.search(fold(label)) or label[0].islower():
+        return None  # the end of a sentence wrapped before its amount
     return label, money
 
 

@@ -95,9 +95,11 @@ def _left_part(line: Line) -> Line:
 
 def address_after(lines: Sequence[Line], start: int, limit: int = 4) -> str | None:
     """The address written on the lines after ``lines[start]``: up to
-    ``limit`` lines ending with a postal code and a town, or None."""
+    ``limit`` lines ending with a postal code and a town, or None. One line
+    before the address may be the name's second line (« justice associés »)."""
     parts: list[str] = []
-    for line in lines[start + 1 : start + 1 + limit]:
+    skipped = 0
+    for line in lines[start + 1 : start + 2 + limit]:
         line = _left_part(line)
         folded = line.folded
         if _NOT_ADDRESS.search(folded) and not _POSTAL.search(folded):
@@ -107,7 +109,10 @@ def address_after(lines: Sequence[Line], start: int, limit: int = 4) -> str | No
         if not parts and (inline := inline_address(folded, line.text)):
             return inline
         if not _ADDRESS_PART.match(folded):
-            break
+            if parts or skipped:
+                break
+            skipped += 1
+            continue
         parts.append(line.text)
     return None
 

@@ -262,3 +262,22 @@ def test_footer_separators_as_ocr_reads_them(footer: str) -> None:
     assert extract(text, DIRECTORY).as_dict()["agency_address"] == (
         "12 allée des Tilleuls\nCS 80023\n69800 Saint-Priest Cedex"
     )
+
+
+def test_a_sentence_wrapped_before_its_amount_is_not_a_table_line() -> None:
+    text = (
+        "Malgré nos courriers, nous vous demandons de régler la somme de 6 479,91 €\n"
+        "Factures impayées 6 472,99 €\nFrais de recouvrement 6,92 €\nTotal dû 6 479,91 €"
+    )
+    lines = extract(text).as_dict()["lines"]
+    assert [line["label"] for line in lines] == [
+        "Factures impayées",
+        "Frais de recouvrement",
+    ]
+
+
+def test_a_letterhead_name_on_two_lines_keeps_its_address() -> None:
+    text = "SCP Martel & Roux, Commissaires de\njustice associés\n4 rue de la Paix\n13001 Marseille"
+    assert (
+        extract(text).as_dict()["agency_address"] == "4 rue de la Paix\n13001 Marseille"
+    )
