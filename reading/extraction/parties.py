@@ -191,7 +191,9 @@ def find_letter_date(text: Text) -> Read[dt.date] | None:
             match = pattern.search(folded)
             if match is None:
                 continue
-            day_at = match.start("d1") if match["d1"] else match.start("d2")
+            day_at = min(
+                match.start(group) for group in ("d1", "first", "d2") if match[group]
+            )
             if _NOT_LETTER_DATE.search(folded[:day_at]):
                 continue
             day = date_from(match)

@@ -144,7 +144,8 @@ MONTHS: Final = {
 }
 _MONTH_NAMES: Final = "|".join(MONTHS)
 DATE_PATTERN: Final = (
-    rf"(?:(?P<d1>\d{{1,2}})(?:er)?\s+(?P<m1>{_MONTH_NAMES})\s+(?P<y1>\d{{4}})"
+    rf"(?:(?:(?P<d1>\d{{1,2}})(?:er)?|(?P<first>[il1]er))\s+(?P<m1>{_MONTH_NAMES})"
+    rf"\s+(?P<y1>\d{{4}})"
     r"|(?P<d2>\d{1,2})\s?[/.-]\s?(?P<m2>\d{1,2})\s?[/.-]\s?(?P<y2>\d{4}))"
 )
 _DATE: Final = re.compile(rf"\b{DATE_PATTERN}\b")
@@ -154,8 +155,9 @@ def date_from(match: re.Match[str]) -> dt.date | None:
     """The calendar date of a ``DATE_PATTERN`` match on folded text, or None
     when it is no real date (31/02)."""
     try:
-        if match["d1"]:
-            return dt.date(int(match["y1"]), MONTHS[match["m1"]], int(match["d1"]))
+        if match["m1"]:  # « 1er » may come out of OCR as « ler » or « ier »
+            day = int(match["d1"]) if match["d1"] else 1
+            return dt.date(int(match["y1"]), MONTHS[match["m1"]], day)
         return dt.date(int(match["y2"]), int(match["m2"]), int(match["d2"]))
     except (ValueError, KeyError):
         return None

@@ -168,6 +168,7 @@ def test_kind_of_letter(text: str, kind: str | None) -> None:
         ("Le 05/11/2024", dt.date(2024, 11, 5)),
         ("Date : 08/07/2025", dt.date(2025, 7, 8)),
         ("Fait à Lyon le 1er août 2025", dt.date(2025, 8, 1)),
+        ("Nantes, le ler avril 2025", dt.date(2025, 4, 1)),  # OCR's « 1er »
         ("À régler avant le 30/04/2025", None),
         ("Contrat du 12/03/2019", None),
         ("Lyon, le 31/02/2025", None),
