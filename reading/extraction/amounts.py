@@ -48,7 +48,6 @@ _SUM_PHRASE: Final = re.compile(
 )
 _SENTENCE_END: Final = re.compile(
     r"(?:^|\s)(?:de|des|la|le|les|a|au|aux|d'|l'|soit|est|sont|payer|regler)$"
-    r"|\bsomme\b|\bmontant de\b"
 )
 MAX_LABEL: Final = 70
 MAX_LABEL_WORDS: Final = 9
