@@ -264,9 +264,7 @@ CONTENT_SECURITY_POLICY = {
 # run by `manage.py db_worker` (started by `make run` / `make serve`).
 TASKS = {
     "default": {
-        "BACKEND": os.environ.get(
-            "TASKS_BACKEND", "django_tasks_db.DatabaseBackend"
-        ),
+        "BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
     }
 }
 READING_TIME_LIMIT = env_int("READING_TIME_LIMIT", 90)
