@@ -8,7 +8,9 @@ class Migration(migrations.Migration):
     initial = True
 
     dependencies = [
-        ("dossiers", "0007_calendar_token_hash"),
+        # Dossier and Upload exist from 0002 on: depending on the latest dossiers
+        # migration would pull it into every migration test of dossiers.
+        ("dossiers", "0002_wizard"),
     ]
 
     operations = [
