@@ -47,7 +47,7 @@ _SUM_PHRASE: Final = re.compile(
     r"\b(?:la\s+)?(?:somme|montant)\s+(?:totale?\s+)?(?:de|restant\s+due?\s+de|due?\s+de)\s+$"
 )
 _SENTENCE_END: Final = re.compile(
-    r"(?:^|\s)(?:de|des|la|le|les|a|au|aux|d'|l'|soit|est|sont|payer|regler)$"
+    r"(?:^|\s)(?:de|des|la|le|les|a|au|aux|d'|l'|soit|est|sont)$"
 )
 MAX_LABEL: Final = 70
 MAX_LABEL_WORDS: Final = 9

@@ -282,3 +282,21 @@ def test_a_letterhead_name_on_two_lines_keeps_its_address() -> None:
     assert (
         extract(text).as_dict()["agency_address"] == "4 rue de la Paix\n13001 Marseille"
     )
+
+
+@pytest.mark.parametrize(
+    "label",
+    [
+        "Total dû",
+        "TOTAL À PAYER",
+        "Montant total réclamé",
+        "Solde restant dû",
+        "Somme totale due",
+        "Net à payer",
+    ],
+)
+def test_total_labels(label: str) -> None:
+    text = f"Principal 100,00 €\nFrais de dossier 20,00 €\n{label} 120,00 €"
+    data = extract(text).as_dict()
+    assert data["total"] == "120.00"
+    assert len(data["lines"]) == 2
