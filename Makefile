@@ -34,8 +34,9 @@ var:
 run: install var
 	$(DEV_ENV) $(BIN)/python manage.py migrate --noinput
 	$(DEV_ENV) $(BIN)/python manage.py seed_demo
-	@echo "Serving on http://127.0.0.1:$(PORT)/ (Ctrl+C to stop)"
-	$(DEV_ENV) $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+	@echo "Serving on http://127.0.0.1:$(PORT)/ with the reading worker (Ctrl+C stops both)"
+	$(DEV_ENV) PYTHON=$(BIN)/python scripts/with-worker.sh \
+	  $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 var/secret_key: | var
 	@umask 077 && $(BIN)/python -c "import secrets; print(secrets.token_urlsafe(50))" > $@
@@ -43,12 +44,15 @@ var/secret_key: | var
 serve: install var var/secret_key
 	DJANGO_SECRET_KEY=$$(cat var/secret_key) DJANGO_HTTPS=0 $(BIN)/python manage.py migrate --noinput
 	DJANGO_SECRET_KEY=$$(cat var/secret_key) DJANGO_HTTPS=0 $(BIN)/python manage.py collectstatic --noinput -v0
-	@echo "Serving (DEBUG off) on http://127.0.0.1:$(PORT)/"
+	@echo "Serving (DEBUG off) on http://127.0.0.1:$(PORT)/ with the reading worker"
 	@# gthread: a thread waiting for a PDF does not hold a page request back;
 	@# LETTERS_PDF_ISOLATION=process: PDFs render in one niced worker process
 	@# per web process, with a hard timeout (letters/rendering.py, bench item 5).
+	@# scripts/with-worker.sh: `manage.py db_worker` (READING_WORKERS of them)
+	@# beside gunicorn, stopped with it.
 	DJANGO_SECRET_KEY=$$(cat var/secret_key) DJANGO_HTTPS=0 LETTERS_PDF_ISOLATION=process \
-	  SITE_URL=$${SITE_URL:-http://127.0.0.1:$(PORT)} \
+	  SITE_URL=$${SITE_URL:-http://127.0.0.1:$(PORT)} PYTHON=$(BIN)/python \
+	  scripts/with-worker.sh \
 	  $(BIN)/gunicorn intrum_assistant.wsgi --bind 127.0.0.1:$(PORT) \
 	  --workers $${WEB_CONCURRENCY:-2} --worker-class gthread --threads 2 \
 	  --preload --timeout 30 --access-logfile - \
@@ -57,7 +61,7 @@ serve: install var var/secret_key
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/mypy --strict dossiers/law
+	$(BIN)/mypy --strict dossiers/law reading/extraction
 
 # Two processes (pytest-xdist): the suite is CPU-bound and the machine has 2 cores.
 PYTEST := $(BIN)/pytest -n $${PYTEST_WORKERS:-2}

@@ -9,6 +9,8 @@ Absolute numbers depend on the machine; the ratios are what we compare.
 4. admin changelist at 1 000 vs 100 000 dossiers, SQLite and PostgreSQL
 5. page latency alone vs while 2 clients generate PDFs (before/after isolation)
 6. locust: simulated debtors doing the whole journey for 60 s
+7. the letter reader on a generated corpus (fields read right, seconds per
+   page, upload POST); alone: `python -m bench.reading`
 """
 
 import argparse
@@ -477,6 +479,19 @@ def item_locust(
     return lines, ok
 
 
+def item_reading(tmp: Path, letters: int) -> tuple[list[str], dict[str, bool]]:
+    """Item 7 in its own process (it sets up Django on its own database)."""
+    budgets = tmp / "reading-budgets.json"
+    done = subprocess.run(
+        [PY, "-m", "bench.reading", "--count", str(letters), "--budgets", str(budgets)],
+        cwd=serve.ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return done.stdout.strip().splitlines(), json.loads(budgets.read_text())
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--clients", type=int, default=4)
@@ -484,6 +499,7 @@ def main() -> None:
     parser.add_argument("--pdf-iterations", type=int, default=30)
     parser.add_argument("--users", type=int, default=20)
     parser.add_argument("--load-seconds", type=int, default=60)
+    parser.add_argument("--letters", type=int, default=60, help="item 7's corpus size")
     args = parser.parse_args()
     began = time.monotonic()
     generator = "wrk" if wrk.ensure() else "Python client (threads)"
@@ -508,6 +524,9 @@ def main() -> None:
         locust, budgets["zero errors under load"] = item_locust(
             env, tmp, args.users, args.load_seconds
         )
+        print("item 7: reading letters…", flush=True)
+        reading, reading_budgets = item_reading(tmp, args.letters)
+        budgets.update(reading_budgets)
     wizard = {p: statistics.median(ratios) for p, (_, ratios) in pages.items()}
     for pattern, ratio in wizard.items():
         budgets[f"wizard step ≥ 0.15 × bare view ({pattern})"] = ratio >= 0.15
@@ -543,6 +562,11 @@ def main() -> None:
         "## 6. Load: simulated debtors, whole journey",
         "",
         *locust,
+        "",
+        f"## 7. Reading letters: {args.letters} generated letters, as born-digital PDFs"
+        " and as phone-like photos (`python -m bench.reading`)",
+        "",
+        *reading,
         "",
         "## Budgets",
         "",

@@ -1,10 +1,11 @@
 """Uploaded scans: checked by content, size-capped, re-encoded or rejected.
 
-Images are decoded by Pillow (JPEG and PNG only) within ``MAX_IMAGE_PIXELS``,
-downscaled to ``MAX_IMAGE_SIDE`` and re-encoded as JPEG from their pixels
-alone (orientation applied, no metadata); PDFs are opened by pikepdf, capped
-in pages, stripped of JavaScript, attachments and external actions, and saved
-again. Nothing the user sent is stored as it came.
+Images are decoded by Pillow (JPEG, PNG, and HEIC through the pillow-heif
+plugin: iPhones' default) within ``MAX_IMAGE_PIXELS``, downscaled to
+``MAX_IMAGE_SIDE`` and re-encoded as JPEG from their pixels alone (orientation
+applied, no metadata); PDFs are opened by pikepdf, capped in pages, stripped of
+JavaScript, attachments and external actions, and saved again. Nothing the
+user sent is stored as it came.
 """
 
 import hashlib
@@ -14,6 +15,7 @@ from dataclasses import dataclass
 from typing import IO
 
 import pikepdf
+import pillow_heif
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
@@ -35,7 +37,13 @@ transparency); a 36-megapixel PNG is refused from its header (it took
 MAX_PDF_PAGES = 30
 MAX_IMAGE_SIDE = 2480
 """Longest side of a stored image: an A4 page at 300 dpi."""
-ACCEPT = "image/jpeg,image/png,application/pdf"
+ACCEPT = "image/jpeg,image/png,image/heic,image/heif,.heic,.heif,application/pdf"
+IMAGE_FORMATS = ["JPEG", "PNG", "HEIF"]
+MAX_HEIF_PIXELS = 25_000_000
+"""HEIC photos cannot be decoded at a reduced scale: their own cap lets a
+24-megapixel iPhone photo through (about 75 MB of pixels while cleaning)."""
+
+pillow_heif.register_heif_opener()
 
 
 def too_many_uploads(existing: int) -> ValidationError:
@@ -162,7 +170,7 @@ def _decode_target(size: tuple[int, int]) -> tuple[int, int]:
 
 
 def open_image(stream: IO[bytes]) -> Image.Image:
-    """Open an uploaded JPEG or PNG without decoding it, within the pixel cap.
+    """Open an uploaded JPEG, PNG or HEIC without decoding it, within the cap.
 
     A JPEG larger than what is stored is set to decode at a reduced scale
     (libjpeg's 1/2, 1/4 or 1/8, still at least ``MAX_IMAGE_SIDE`` on its long
@@ -173,11 +181,12 @@ def open_image(stream: IO[bytes]) -> Image.Image:
     closes the image (``with open_image(f) as image``). The letter reader
     decodes uploads through this function too: one limit for both.
     """
-    image = Image.open(stream, formats=["JPEG", "PNG"])
+    image = Image.open(stream, formats=IMAGE_FORMATS)
     try:
         if image.format == "JPEG":
             image.draft("RGB", _decode_target(image.size))
-        if image.width * image.height > MAX_IMAGE_PIXELS:
+        cap = MAX_HEIF_PIXELS if image.format == "HEIF" else MAX_IMAGE_PIXELS
+        if image.width * image.height > cap:
             raise ImageTooLarge(image.size)
     except BaseException:
         image.close()

@@ -1,5 +1,7 @@
 from django.urls import path
 
+from reading.views import intake
+
 from . import views
 from .wizard import DossierWizard
 
@@ -11,7 +13,9 @@ wizard = DossierWizard.as_view(
 
 urlpatterns = [
     path("", views.dossier_list, name="list"),
-    path("nouveau/", wizard, name="new"),
+    # A new dossier starts with a photo of the letter (the reader, issue 16);
+    # the questionnaire's first step stays at « nouveau/courrier/ ».
+    path("nouveau/", intake, name="new"),
     path("nouveau/<str:step>/", wizard, name="new_step"),
     path("<int:dossier_id>/", views.dossier_detail, name="detail"),
     path("<int:dossier_id>/modifier/", wizard, name="wizard"),

@@ -62,6 +62,9 @@ INSTALLED_APPS = [
     "dossiers",
     "letters",
     "associations",
+    "django_tasks",
+    "django_tasks_db",
+    "reading",
 ]
 
 MIDDLEWARE = [
@@ -278,6 +281,20 @@ CONTENT_SECURITY_POLICY = {
         "form-action": [SELF],
     }
 }
+
+# Background work (reading a letter): django-tasks and its database backend,
+# run by `manage.py db_worker` (started by `make run` / `make serve`).
+TASKS = {
+    "default": {
+        "BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
+    }
+}
+READING_TIME_LIMIT = env_int("READING_TIME_LIMIT", 90)
+"""Hard limit (seconds) of one reading job; the reading process is killed then."""
+READING_MAX_PAGES = env_int("READING_MAX_PAGES", 8)
+"""Pages read at most per job (the first ones)."""
+READING_QUEUE_WAIT = env_int("READING_QUEUE_WAIT", 180)
+"""Seconds a job may wait for a worker before the dossier goes on without it."""
 
 LOGGING = {
     "version": 1,

@@ -28,5 +28,6 @@ urlpatterns = [
     path("dossiers/", include("dossiers.urls")),
     path("calendrier/", include("dossiers.calendar_urls")),
     path("dossiers/", include("letters.urls")),
+    path("dossiers/", include("reading.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -15,6 +15,7 @@ from django.utils import timezone
 from dossiers.assessment import assess_dossier
 from dossiers.law.dates import format_date
 from dossiers.models import Dossier
+from reading.services import texts_for_export
 
 from .chronology import render_chronology
 from .models import LetterVersion
@@ -102,7 +103,8 @@ def _readme(
         " et avis de réception) ;",
         f"- {LETTERS_DIR}/ : chaque lettre générée, toutes ses versions (le PDF"
         " exact, son empreinte SHA-256 figure dans la chronologie) ;",
-        f"- {DOCUMENTS_DIR}/ : les courriers et documents que vous avez déposés.",
+        f"- {DOCUMENTS_DIR}/ : les courriers et documents que vous avez déposés,"
+        " et le texte que l'assistant y a lu (« Texte lu »).",
         "",
         "Fichiers :",
         *(f"- {entry}{notes.get(entry, '')}" for entry in entries),
@@ -159,6 +161,12 @@ def build_archive(dossier: Dossier, *, today: dt.date | None = None) -> IO[bytes
                     entries.append(entry)
                 else:
                     missing.append(entry)
+            for job_id, text, when in texts_for_export(dossier):
+                entry = _unique(
+                    f"{DOCUMENTS_DIR}/Texte lu - lecture {job_id}.txt", taken
+                )
+                archive.writestr(_entry(entry, when), text)
+                entries.append(entry)
             readme = _readme(dossier, today, entries, missing, notes)
             archive.writestr(_entry(README_NAME, now), readme)
     except BaseException:

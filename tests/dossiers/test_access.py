@@ -13,7 +13,11 @@ DOSSIER_URLS = [
     "/dossiers/{id}/supprimer/",
     "/dossiers/{id}/modifier/courrier/",
     "/dossiers/{id}/modifier/prescription/",
+    "/dossiers/{id}/lecture/etat/",
 ]
+REDIRECTING_URLS = ["/dossiers/{id}/lecture/"]
+"""Owner: a redirect when no reading is under way (the matrix below still
+checks other users and anonymous visitors)."""
 
 
 @pytest.mark.parametrize("pattern", DOSSIER_URLS)
@@ -21,7 +25,14 @@ def test_owner_gets_200(debtor_client: Client, dossier: Dossier, pattern: str) -
     assert debtor_client.get(pattern.format(id=dossier.pk)).status_code == 200
 
 
-@pytest.mark.parametrize("pattern", DOSSIER_URLS)
+@pytest.mark.parametrize("pattern", REDIRECTING_URLS)
+def test_owner_is_not_refused(
+    debtor_client: Client, dossier: Dossier, pattern: str
+) -> None:
+    assert debtor_client.get(pattern.format(id=dossier.pk)).status_code == 302
+
+
+@pytest.mark.parametrize("pattern", DOSSIER_URLS + REDIRECTING_URLS)
 def test_other_user_gets_404(
     other_client: Client, dossier: Dossier, pattern: str
 ) -> None:
@@ -31,7 +42,7 @@ def test_other_user_gets_404(
     assert Dossier.objects.filter(pk=dossier.pk).exists()
 
 
-@pytest.mark.parametrize("pattern", DOSSIER_URLS)
+@pytest.mark.parametrize("pattern", DOSSIER_URLS + REDIRECTING_URLS)
 def test_anonymous_goes_to_login(
     client: Client, dossier: Dossier, pattern: str
 ) -> None:

@@ -193,7 +193,10 @@ def test_upload_widget_lets_a_phone_choose_camera_or_file(
     """No ``capture``: with it, phones open the camera directly and a PDF or a
     photo already taken cannot be chosen; without it they offer both."""
     page = debtor_client.get("/dossiers/nouveau/courrier/").content.decode()
-    assert 'accept="image/jpeg,image/png,application/pdf"' in page
+    assert (
+        'accept="image/jpeg,image/png,image/heic,image/heif,.heic,.heif,application/pdf"'
+        in page
+    )
     assert "capture=" not in page
     assert "prendre une photo ou choisir un fichier" in page
     assert 'enctype="multipart/form-data"' in page

@@ -30,9 +30,11 @@ def finish(client: Client, dossier: Dossier) -> None:
         assert response.status_code == 302, (step, response.content.decode()[:3000])
 
 
-def test_new_dossier_page_redirects_to_first_step(debtor_client: Client) -> None:
-    response = debtor_client.get("/dossiers/nouveau/")
-    assert response["Location"] == "/dossiers/nouveau/courrier/"
+def test_new_dossier_page_offers_the_first_step_by_hand(debtor_client: Client) -> None:
+    """« Nouveau dossier » opens on the photo intake (reading); typing
+    everything stays one link away, on the questionnaire's first step."""
+    intake = debtor_client.get("/dossiers/nouveau/").content.decode()
+    assert 'href="/dossiers/nouveau/courrier/"' in intake
     page = debtor_client.get("/dossiers/nouveau/courrier/")
     assert "Le courrier" in page.content.decode()
 

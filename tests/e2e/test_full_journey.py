@@ -185,6 +185,7 @@ def answer_the_wizard(page: Page, url: str, photo: Path) -> str:
     """Sign up, answer with a photo, leave and come back; the dossier's URL."""
     sign_up(page, url, DEBTOR_EMAIL, *DEBTOR_NAME)
     page.get_by_role("link", name="Nouveau dossier").click()
+    page.get_by_role("link", name="Je préfère tout saisir moi-même").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Le courrier")
     fill_courrier(page, photo)
     submit(page)

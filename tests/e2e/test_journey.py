@@ -53,6 +53,10 @@ def test_debtor_signs_up_leaves_resumes_and_gets_a_recommended_response(
 
     # -- « Le courrier », with a photo of the letter --------------------------
     page.get_by_role("link", name="Nouveau dossier").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "Prenez en photo votre courrier"
+    )
+    page.get_by_role("link", name="Je préfère tout saisir moi-même").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Le courrier")
     check_page(page, "etape-courrier")
     submit_empty_and_check(page, "courrier")
@@ -188,7 +192,7 @@ def test_wizard_fits_a_360px_phone_screen(
     try:
         sign_in(context, debtor_client, server_url)
         page = context.new_page()
-        page.goto(f"{server_url}/dossiers/nouveau/")
+        page.goto(f"{server_url}/dossiers/nouveau/courrier/")
         expect(page.get_by_role("heading", level=1)).to_have_text("Le courrier")
         assert_no_horizontal_scroll(page, "etape-courrier")
         check_axe(page, "le courrier, sur un téléphone")

@@ -80,7 +80,7 @@ def group(page: Page, question: str) -> Locator:
 def test_questionnaire_can_be_completed_with_the_keyboard_only(
     server_url: str, signed_in: Client, page: Page
 ) -> None:
-    page.goto(f"{server_url}/dossiers/nouveau/")
+    page.goto(f"{server_url}/dossiers/nouveau/courrier/")
     page.keyboard.press("Tab")
     skip = page.get_by_role("link", name="Aller au contenu")
     expect(skip).to_be_focused()

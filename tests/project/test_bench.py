@@ -116,3 +116,26 @@ def test_bench_serves_like_make_serve() -> None:
     assert f"--worker-class {serve.SERVE['worker_class']}" in target
     assert f"--threads {serve.SERVE['threads']}" in target
     assert f"LETTERS_PDF_ISOLATION={serve.SERVE['LETTERS_PDF_ISOLATION']}" in target
+
+
+def test_reading_item_scores_and_tabulates() -> None:
+    """Item 7's scoring and table on made-up rows (the reading itself is
+    exercised by tests/reading)."""
+    from bench import reading
+
+    expected = {name: None for name in reading.FIELDS} | {
+        "agency": "EOS France",
+        "total": "10.00",
+        "lines": [{"label": "Frais", "amount": "10.00"}],
+    }
+    got = dict(expected, agency="eos  FRANCE", total="10.01")
+    fields = reading.score(expected, got)
+    assert fields["agency"] is True
+    assert fields["total"] is False
+    rows = [{"fields": fields, "per_page": 2.0}, {"fields": fields, "per_page": 4.0}]
+    stats = reading.summary(rows)
+    assert stats["misses"] == {"total": 2}
+    assert stats["median"] == 3.0
+    table = reading.table(stats, stats, [0.05, 0.07])
+    assert "| upload POST (intake, 1 photo), median / p95 | **60 ms**" in table
+    assert "≥ 98%: **not met**" in table

@@ -48,6 +48,11 @@ HOW_EACH_MODEL_IS_HANDLED = {
     "accounts.ratelimithit": "deleted by the digest of her e-mail (throttle.forget)",
     "dossiers.agency": "no personal data (the operator's directory)",
     "dossiers.mediator": "no personal data (the operator's directory)",
+    "reading.readingjob": "cascade (dossier)",
+    "reading.readingjob_uploads": "cascade (job, upload)",
+    "reading.readtext": "cascade (upload, job): the text read is hers",
+    "django_tasks_database.dbtaskresult": "no personal data: a job id, no text "
+    "(reading.tasks returns nothing)",
     "dossiers.dossier": "cascade (owner)",
     "dossiers.upload": "cascade (dossier), files deleted on commit",
     "dossiers.timelineevent": "cascade (dossier)",

@@ -13,13 +13,14 @@ objects are untouched; anonymous visitors go to the login page; A gets neither
 from typing import Any
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
 
 from tests.dossiers.wizard_data import post_data
 from tests.factories import PASSWORD
 from tests.security import objects
-from tests.security.objects import World
+from tests.security.objects import World, jpeg_bytes
 from tests.security.urls import project_routes
 
 pytestmark = pytest.mark.django_db
@@ -55,6 +56,7 @@ def hostile_post(name: str, world: World) -> dict[str, Any]:
         "accounts:delete": {"password": PASSWORD},
         "accounts:calendar": {"action": "revoke"},
         "accounts:profile": {"first_name": "pwned", "last_name": "x"},
+        "dossiers:new": {"scans": [SimpleUploadedFile("p.jpg", jpeg_bytes())]},
     }
     return payloads.get(name, {})
 
@@ -82,6 +84,7 @@ def test_the_enumeration_sees_every_include() -> None:
 def test_owned_urls_are_derived_from_their_parameters() -> None:
     assert {"dossiers:detail", "dossiers:upload", "letters:download"} <= set(OWNED)
     assert {"associations:revoke", "dossiers:timeline_delete"} <= set(OWNED)
+    assert {"reading:progress", "reading:status"} <= set(OWNED)
     assert not set(OWNED) & (objects.PER_USER_URLS | objects.TOKEN_URLS)
 
 

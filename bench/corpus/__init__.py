@@ -1,0 +1,53 @@
+"""The reader's test corpus, generated from a seed into a folder (never committed).
+
+``build(folder, seed, count)`` writes, for each letter, a born-digital PDF and
+phone-like photos of its pages, and returns them with the values a perfect
+reader finds (``Sample.expected``, the ``read_letter --json`` keys).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from . import photo, render
+from .specs import LetterSpec, corpus
+
+SEED = 2026
+
+
+@dataclass(frozen=True)
+class Sample:
+    spec: LetterSpec
+    pdf: Path
+    photos: tuple[Path, ...]
+
+    @property
+    def ident(self) -> str:
+        return self.spec.ident
+
+    @property
+    def expected(self) -> dict[str, Any]:
+        return self.spec.expected()
+
+
+def build(folder: Path, *, seed: int = SEED, count: int = 30) -> list[Sample]:
+    """Write ``count`` letters drawn from ``seed`` into ``folder``."""
+    folder.mkdir(parents=True, exist_ok=True)
+    samples = []
+    for spec in corpus(seed, count):
+        pdf = render.pdf(spec)
+        pdf_path = folder / f"{spec.ident}.pdf"
+        pdf_path.write_bytes(pdf)
+        photos = []
+        for page in range(2 if spec.two_pages else 1):
+            path = folder / f"{spec.ident}-page{page + 1}.jpg"
+            path.write_bytes(
+                photo.photograph(
+                    pdf, page, seed * 1000 + int(spec.ident[-3:]) * 10 + page
+                )
+            )
+            photos.append(path)
+        samples.append(Sample(spec, pdf_path, tuple(photos)))
+    return samples

@@ -1,0 +1,86 @@
+"""The photographed letter, in a real browser on a 360 px phone screen: the
+intake, the progress page moving on by itself, and axe on both."""
+
+import threading
+from pathlib import Path
+
+import pytest
+from django.test import Client
+from playwright.sync_api import Browser, expect
+
+from bench import corpus
+from reading.models import ReadingJob
+
+from .conftest import check_axe, new_context, shot, sign_in
+from .test_journey import PHONE_WIDTH, assert_no_horizontal_scroll
+
+pytestmark = pytest.mark.e2e
+
+
+def run_worker() -> threading.Thread:
+    """The database backend's own worker (``db_worker``'s loop), in a thread of
+    this process so that it shares the live server's test database."""
+    from django_tasks_db.management.commands.db_worker import Worker
+
+    worker = Worker(
+        queue_names=["default"],
+        excluded_queue_names=[],
+        interval=0.2,
+        batch=True,
+        backend_name="default",
+        startup_delay=False,
+        max_tasks=None,
+        worker_id="e2e-worker",
+    )
+    thread = threading.Thread(target=worker.run, daemon=True)
+    thread.start()
+    return thread
+
+
+def test_a_photographed_letter_is_read_then_the_first_step_opens(
+    server_url: str, browser: Browser, debtor_client: Client, tmp_path: Path
+) -> None:
+    sample = corpus.build(tmp_path / "corpus", count=1)[0]
+    context = new_context(browser, width=PHONE_WIDTH, height=740)
+    try:
+        sign_in(context, debtor_client, server_url)
+        page = context.new_page()
+        errors: list[str] = []
+        page.on("pageerror", lambda exc: errors.append(str(exc)))
+        page.goto(f"{server_url}/dossiers/")
+        page.get_by_role("link", name="Nouveau dossier").click()
+        expect(page.get_by_role("heading", level=1)).to_have_text(
+            "Prenez en photo votre courrier"
+        )
+        assert_no_horizontal_scroll(page, "lecture-depot")
+        check_axe(page, "dépôt du courrier, sur un téléphone")
+        page.get_by_role("button", name="Envoyer et lire le courrier").click()
+        expect(page.get_by_role("alert")).to_contain_text(  # the error summary
+            "Photos ou PDF de votre courrier"
+        )
+        check_axe(page, "dépôt du courrier, erreur")
+
+        page.get_by_label("Photos ou PDF de votre courrier").set_input_files(
+            [str(path) for path in sample.photos]
+        )
+        page.get_by_role("button", name="Envoyer et lire le courrier").click()
+        expect(page.get_by_role("heading", level=1)).to_have_text(
+            "Lecture de votre courrier"
+        )
+        expect(page.get_by_role("status")).to_contain_text("Votre courrier va être lu")
+        assert_no_horizontal_scroll(page, "lecture-en-cours")
+        check_axe(page, "lecture en cours, sur un téléphone")
+        assert ReadingJob.objects.get().status == "queued"
+
+        worker = run_worker()
+        expect(page.get_by_role("heading", level=1)).to_have_text(
+            "Le courrier", timeout=90_000
+        )
+        worker.join(timeout=30)
+        dossier_id = ReadingJob.objects.get().dossier_id
+        assert page.url.endswith(f"/dossiers/{dossier_id}/modifier/courrier/")
+        assert ReadingJob.objects.get().status == "done"
+        shot(page, "lecture-terminee")
+        assert errors == []
+    finally:
+        context.close()
