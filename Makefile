@@ -65,12 +65,15 @@ lint: install
 
 # Two processes (pytest-xdist): the suite is CPU-bound and the machine has 2 cores.
 PYTEST := $(BIN)/pytest -n $${PYTEST_WORKERS:-2}
+# PostgreSQL runs every test but the browser walks and the OCR accuracy checks:
+# they exercise no database behaviour the client tests do not (README, Tests).
+ON_POSTGRES := -m "not e2e and not ocr"
 
 test-sqlite: install
 	$(PYTEST)
 
 test-postgres: install
-	scripts/with-postgres.sh $(PYTEST)
+	scripts/with-postgres.sh $(PYTEST) $(ON_POSTGRES)
 
 test: lint var
 	$(DEV_ENV) $(BIN)/python manage.py check --fail-level WARNING
@@ -78,7 +81,7 @@ test: lint var
 	@echo "== pytest on SQLite =="
 	$(PYTEST)
 	@echo "== pytest on PostgreSQL =="
-	scripts/with-postgres.sh $(PYTEST)
+	scripts/with-postgres.sh $(PYTEST) $(ON_POSTGRES)
 
 # Setup step: bench/wrk.py installs Debian's wrk (load generator) if missing.
 bench: install

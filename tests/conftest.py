@@ -1,9 +1,16 @@
 """Shared fixtures: personas and fast, isolated settings."""
 
+import dataclasses
+import shutil
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import pytest
-from django.test import Client
+from django.db import transaction
+from django.db.models import Model
+from django.test import Client, override_settings
 
 from accounts.models import User
 from dossiers.models import Dossier
@@ -58,3 +65,76 @@ def other_client(other_debtor: User) -> Client:
     client = Client()
     client.force_login(other_debtor)
     return client
+
+
+# --- Worlds built once per module -----------------------------------------------------
+
+FAST_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+def storages_at(root: Path) -> dict[str, Any]:
+    return {
+        "default": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": str(root), "base_url": "/__private__/"},
+        },
+        "staticfiles": {
+            "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
+        },
+    }
+
+
+def refetched(value: Any) -> Any:
+    """The same objects, fresh from the database: a test's changes to them
+    were undone with its rollback, not on the instances it held."""
+    if isinstance(value, Model) and value.pk is not None:
+        return type(value)._base_manager.get(pk=value.pk)
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return dataclasses.replace(
+            value,
+            **{
+                f.name: refetched(getattr(value, f.name))
+                for f in dataclasses.fields(value)
+                if f.init
+            },
+        )
+    if isinstance(value, list):
+        return [refetched(item) for item in value]
+    return value
+
+
+@contextmanager
+def built_once(
+    django_db_blocker: Any, root: Path, build: Callable[[], Any]
+) -> Iterator[Any]:
+    """Build a costly world once for a module, in a transaction rolled back at
+    its end: each test's own transaction is then a savepoint inside it, so what
+    a test changes is undone and the next test finds the world as built. Its
+    files live under ``root``; :func:`with_files` copies them for each test."""
+    with (
+        override_settings(
+            PASSWORD_HASHERS=FAST_HASHERS,
+            STORAGES=storages_at(root),
+            PRIVATE_ROOT=root,
+        ),
+        django_db_blocker.unblock(),
+        transaction.atomic(),
+    ):
+        world = build()
+        yield world
+        transaction.set_rollback(True)
+
+
+def with_files(root: Path, settings: Any, world: Any) -> Any:
+    """The module's world for one test: its files in the test's own private
+    storage, its objects fresh from the database."""
+    shutil.copytree(root, settings.PRIVATE_ROOT, dirs_exist_ok=True)
+    return refetched(world)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Every test under tests/e2e is a browser test (``-m "not e2e"`` leaves
+    them out, as the PostgreSQL run of ``make test`` does)."""
+    for item in items:
+        if "e2e" in item.path.parts:
+            item.add_marker(pytest.mark.e2e)

@@ -45,6 +45,7 @@ MAKE_ONLY = {
     "SHELL",
     "PYTEST",
     "PYTEST_WORKERS",
+    "ON_POSTGRES",
     "TEST_DATABASE_URL",
 }
 """Makefile's own variables, not the application's."""

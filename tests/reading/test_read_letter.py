@@ -12,7 +12,7 @@ from bench import corpus
 from bench.reading import FIELDS, score
 from reading.one_file import CLI_KEYS
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.ocr]
 
 PHOTOS_IN_THE_SUITE = 3
 

@@ -31,6 +31,7 @@ from django.utils import timezone
 
 from associations.models import AccessLog, Advice, Association
 from dossiers.models import Dossier
+from tests.conftest import built_once, with_files
 from tests.security import admin_objects
 from tests.security.admin_objects import (
     B_MARKER,
@@ -67,9 +68,20 @@ UNREACHABLE_BY_AUTOCOMPLETE = {
 }
 
 
+@pytest.fixture(scope="module")
+def world_once(
+    django_db_setup: None, django_db_blocker: Any, tmp_path_factory: Any
+) -> Iterator[tuple[AdminWorld, Any]]:
+    """The two associations' world, built once for the module (0.8 s each)."""
+    root = tmp_path_factory.mktemp("admin-world")
+    with built_once(django_db_blocker, root, admin_objects.admin_world) as world:
+        yield world, root
+
+
 @pytest.fixture
-def w(db) -> AdminWorld:
-    return admin_objects.admin_world()
+def w(world_once: tuple[AdminWorld, Any], db: None, settings: Any) -> AdminWorld:
+    world, root = world_once
+    return with_files(root, settings, world)  # type: ignore[no-any-return]
 
 
 def client_for(w: AdminWorld, role: str) -> Client:
