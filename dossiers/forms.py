@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from . import answers as typed
 from .addresses import address_without_name
+from .drafts import form_initial
 from .fields import (
     EuroField,
     PastDateField,
@@ -69,6 +70,13 @@ class StepForm(forms.Form):
 
     template_name_div = "includes/form.html"
     answers_class: ClassVar[type[typed.StepAnswers]]
+    read_from: dict[str, str] = {}  # noqa: RUF012 - set per instance by the wizard
+    """Field → the line of her letter its initial value was read from."""
+
+    @classmethod
+    def initial_from(cls, answers: typed.StepAnswers) -> dict[str, Any]:
+        """Initial values from typed answers read on her letter (a draft)."""
+        return form_initial(answers, cls)
 
     def declared_keys(self) -> set[str]:
         return {self.add_prefix(name) for name in self.fields}
@@ -283,6 +291,16 @@ class CourrierForm(StepForm):
     def files_to_store(self) -> list[CleanFile]:
         return list(self.cleaned_data.get("scans") or [])
 
+    @classmethod
+    def initial_from(cls, answers: typed.StepAnswers) -> dict[str, Any]:
+        """An agency recognised in the directory: its name is the list's (not
+        typed again below) and its address the directory's when none was read."""
+        initial = form_initial(answers, cls)
+        if agency := Agency.objects.filter(pk=initial.get("agency")).first():
+            initial.pop("agency_name", None)
+            initial.setdefault("agency_address", agency.address)
+        return initial
+
     def answers(self) -> typed.Courrier:
         data = {
             k: v for k, v in self.cleaned_data.items() if k not in {"scans", "agency"}
@@ -468,6 +486,15 @@ MENTIONS_CHECKED = [
 
 class VerificationsForm(StepForm):
     answers_class = typed.Verifications
+
+    @classmethod
+    def initial_from(cls, answers: typed.StepAnswers) -> dict[str, Any]:
+        """Mentions spotted on her letter: she is taken to have looked at them
+        (she confirms by submitting the step, and can untick any)."""
+        initial = form_initial(answers, cls)
+        if initial.get("mentions"):
+            initial["mentions_checked"] = "checked"
+        return initial
 
     mentions_checked = forms.ChoiceField(
         choices=MENTIONS_CHECKED,

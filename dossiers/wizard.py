@@ -34,9 +34,10 @@ from formtools.wizard.views import NamedUrlWizardView, StepsHelper, WizardView
 
 from intrum_assistant.once import ALREADY_DONE, submit_once
 
-from . import access, forms, services
+from . import access, drafts, forms, services
 from .answers import Answers, StepAnswers
 from .assessment import DossierAssessment, assess_answers, assess_dossier, law_memo
+from .drafts import Draft, Evidence
 from .law.prescription import Claim, Estimate
 from .models import Dossier
 from .steps import STEP_LIST, STEPS
@@ -143,19 +144,47 @@ class DossierWizard(WizardDrafts, NamedUrlWizardView):  # type: ignore[misc]
         POSTed step is saved, that would run the law for nothing)."""
         step = step or self.steps.current
         form_class = STEPS[step].form
-        return form_class(
+        form = form_class(
             data=data,
             files=files,
             prefix=self.get_form_prefix(step, form_class),
             initial=self.get_form_initial(step),
             **self.get_form_kwargs(step),
         )
+        if (read := self.read_on_letter(step)) is not None:
+            form.read_from = {
+                name: found.text for name, found in read.items() if found.text
+            }
+        return form
 
     def get_form_kwargs(self, step: str | None = None) -> dict[str, Any]:
         return STEPS[step or self.steps.current].form_kwargs(self)
 
     def get_form_initial(self, step: str) -> dict[str, Any]:
-        return STEPS[step].initial(self)
+        initial = STEPS[step].initial(self)
+        draft = self.letter_draft() if self.offers_draft(step) else None
+        read = getattr(draft.answers, step) if draft is not None else None
+        if read is not None:
+            initial = {**STEPS[step].form.initial_from(read), **initial}
+        return initial
+
+    # -- what was read on her letter (dossiers.drafts) ----------------------------
+
+    def offers_draft(self, step: str) -> bool:
+        """Only a step she has not answered yet is prefilled from her letter."""
+        return self.dossier is not None and step not in self.storage.answered_steps()
+
+    def letter_draft(self) -> Draft | None:
+        if not hasattr(self, "_letter_draft"):
+            self._letter_draft = drafts.draft_for(self.dossier)
+        return self._letter_draft
+
+    def read_on_letter(self, step: str) -> dict[str, Evidence] | None:
+        """Where each prefilled value of ``step`` was read (« lu sur votre
+        courrier — vérifiez »), or None when the step is not prefilled."""
+        if not self.offers_draft(step) or (draft := self.letter_draft()) is None:
+            return None
+        return draft.step_evidence(step) if getattr(draft.answers, step) else None
 
     def get_form_step_data(self, form: forms.StepForm) -> dict[str, list[str]]:
         """Only the declared fields of the step are kept, never the raw POST."""

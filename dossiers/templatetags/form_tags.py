@@ -16,3 +16,9 @@ def error_summary(form: Any, intro: str = "") -> dict[str, Any]:
     items = error_items(form)
     with_fields = any(item.anchor or item.label for item in items)
     return {"items": items, "intro": intro, "with_fields": with_fields}
+
+
+@register.filter
+def read_on_letter(field: Any) -> str:
+    """The line of her letter a prefilled field's value was read from, or ""."""
+    return str(getattr(field.form, "read_from", {}).get(field.name, ""))

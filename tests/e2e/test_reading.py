@@ -1,6 +1,8 @@
 """The photographed letter, in a real browser on a 360 px phone screen: the
-intake, the progress page moving on by itself, and axe on both."""
+intake, the progress page moving on by itself, the steps prefilled with what
+was read (she confirms and completes them), the answer; axe on each screen."""
 
+import re
 import threading
 from pathlib import Path
 
@@ -12,6 +14,7 @@ from bench import corpus
 from reading.models import ReadingJob
 
 from .conftest import check_axe, new_context, shot, sign_in
+from .steps import fill_coordonnees, fill_prescription, group, submit
 from .test_journey import PHONE_WIDTH, assert_no_horizontal_scroll
 
 pytestmark = pytest.mark.e2e
@@ -81,6 +84,59 @@ def test_a_photographed_letter_is_read_then_the_first_step_opens(
         assert page.url.endswith(f"/dossiers/{dossier_id}/modifier/courrier/")
         assert ReadingJob.objects.get().status == "done"
         shot(page, "lecture-terminee")
+        confirm_and_reach_the_answer(page, sample)
         assert errors == []
     finally:
         context.close()
+
+
+def confirm_and_reach_the_answer(page, sample: corpus.Sample) -> None:
+    """What was read is shown, beside each value, with the line it came from;
+    she adds what a letter cannot tell (when and how she received it, her
+    situation) and reaches « Ce que je fais maintenant »."""
+    expected = sample.expected
+    notes = page.locator(".read-note")
+    expect(notes.first).to_contain_text("Lu sur votre courrier — vérifiez")
+    expect(page.get_by_label("Référence du dossier chez la société")).to_have_value(
+        expected["reference"]
+    )
+    check_axe(page, "« Le courrier » prérempli, sur un téléphone")
+    page.get_by_label("Date à laquelle vous l'avez reçu").fill(expected["letter_date"])
+    group(page, "Comment l'avez-vous reçu").get_by_label("Courrier simple").check()
+    role = group(page, "La société dit-elle agir pour le créancier")
+    if not role.locator("input:checked").count():
+        role.get_by_label("Je ne sais pas").check()
+    submit(page)
+
+    expect(page.get_by_role("heading", level=1)).to_have_text("Les montants")
+    expect(page.get_by_text("Lu sur votre courrier — vérifiez").first).to_be_visible()
+    check_axe(page, "« Les montants » préremplis")
+    group(page, "vie privée").get_by_label("Oui").check()
+    submit(page)
+
+    expect(page.get_by_role("heading", level=1)).to_have_text("Vérifications")
+    check_axe(page, "« Vérifications » préremplies")
+    group(page, "Reconnaissez-vous cette dette").get_by_label("Non").check()
+    group(page, "Un juge vous a-t-il").get_by_label("Non").check()
+    group(page, "envisagez-vous de payer").get_by_label("Non").check()
+    submit(page)
+
+    expect(page.get_by_role("heading", level=1)).to_have_text("La prescription")
+    fill_prescription(page)
+    submit(page)
+    if page.get_by_role("heading", level=1).inner_text() == "Ma situation":
+        submit(page)  # nothing asked there is needed for an answer
+    expect(page.get_by_role("heading", level=1)).to_have_text("Ma réponse")
+    expect(
+        page.get_by_role("heading", name="Ce que je fais maintenant")
+    ).to_be_visible()
+    check_axe(page, "« Ma réponse » après lecture du courrier")
+    shot(page, "lecture-reponse")
+    submit(page)
+    expect(page.get_by_role("heading", level=1)).to_have_text("Mes coordonnées")
+    fill_coordonnees(page)
+    submit(page, "Enregistrer et terminer")
+    expect(page).to_have_url(re.compile(r"/dossiers/\d+/$"))
+    expect(
+        page.get_by_role("heading", name="Ce que je fais maintenant")
+    ).to_be_visible()
