@@ -95,8 +95,9 @@ def _contest_sentence(data: LetterInput, *, decisive: bool) -> str:
 
 def _object_line(limitation: LimitationContext | None) -> str:
     if limitation is not None:
+        part = " pour une partie des sommes" if limitation.partial else ""
         return (
-            f"Réponse à votre demande de paiement — {limitation.word} acquise, "
+            f"Réponse à votre demande de paiement — {limitation.word} acquise{part}, "
             "contestation de la créance et de ses frais"
         )
     return "Réponse à votre demande de paiement — contestation de la créance"

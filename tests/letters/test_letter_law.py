@@ -468,3 +468,34 @@ def test_the_plan_page_and_its_letter_show_one_schedule(
     assert f"Il faudrait {months} mois pour payer 2 070,00 €" in html
     assert f"Votre lettre propose {context.count} mensualité" in html
     assert "soit 2 070,00 €, hors les frais et pénalités contestés" in html
+
+
+def test_the_combined_letter_of_a_partly_barred_loan_says_what_the_limitation_letter_says(
+    loan: Dossier,
+) -> None:
+    """« Réponse complète » carries the limitation letter's own sentences: the
+    period's article, the barred instalments only, nothing about the rest."""
+    _, text, assessment = render(loan, "reponse", today=LOAN_DAY)
+    assert assessment.estimate.status == "partly_barred"
+    letter = body(text)
+    assert "prescription acquise pour une partie des sommes" in text
+    assert "l'article L218-2 du code de la consommation" in letter
+    assert "Les sommes suivantes sont donc prescrites :" in letter
+    assert "Soit 1 350,00 € au total." in letter
+    assert "Cette lettre ne vaut reconnaissance d'aucune des autres sommes" in letter
+    assert [day for day in dates_in(letter) if day > LOAN_DAY] == []
+    assert "clôturer ce dossier" not in letter
+    assert "()" not in letter
+
+
+def test_the_combined_letter_of_a_barred_credit_names_its_period_and_acts(
+    barred_dossier: Dossier,
+) -> None:
+    _, text, _ = render(barred_dossier, "reponse")
+    letter = body(text)
+    assert "Sur la forclusion." in letter
+    assert "R312-35" in letter.split("À titre subsidiaire")[0]
+    assert "Aucun acte interruptif (action en justice signifiée" in letter
+    assert "sommes forcloses en menaçant" in letter
+    assert "()" not in letter
+    assert "application de des" not in letter
