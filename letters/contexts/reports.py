@@ -21,7 +21,10 @@ PRACTICE_CODES = {
     "fake_court_document": "un courrier imitant un acte de justice",
     "scam_payment": "une demande de paiement sur un compte personnel ou par coupon",
     "fees_not_chargeable": "des frais de recouvrement réclamés sans décision de justice",
-    "limitation_barred": "une dette prescrite, réclamée comme si elle était due",
+    "limitation_barred": (
+        "une dette trop ancienne (prescrite ou forclose), réclamée comme si elle "
+        "était due"
+    ),
 }
 """Findings the report names, as practices (§6.1, §6.4)."""
 

@@ -205,6 +205,7 @@ def test_the_mediator_letter_goes_to_the_mediator_after_the_complaint(
     assert "75854 Paris Cedex 17" in recipient
     assert "Madame, Monsieur le Médiateur," in text
     assert "restée sans réponse" in text
+    assert "La somme qui m'est réclamée est de 2 486,90 €." in text
     assert "L612-2" in text
     assert "C. civ., art. 2238" in text
     assert "l'annulation des frais de recouvrement réclamés" in text
@@ -304,6 +305,9 @@ def test_the_settlement_offer_asks_for_the_written_release_first(
     assert "pour solde de tout compte" in text
     assert "accord écrit préalable" in text
     assert "Je ne procéderai au paiement qu'après réception de cet accord écrit" in text
+    # the agency acts for the creditor, not she (no dangling « Agissant pour »)
+    assert "Comme vous agissez pour le compte de" in text
+    assert "Agissant pour le compte" not in text
     assert "C. civ., art. 2044" in text
     assert "1350" in text
     assert "La présente ne vaut pas reconnaissance" not in text
