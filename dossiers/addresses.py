@@ -30,3 +30,16 @@ def address_without_name(address: str, name: str) -> str:
     """The address as stored: its lines, trimmed, without the name line."""
     lines = [line.strip() for line in (address or "").splitlines() if line.strip()]
     return "\n".join(without_name(lines, name))
+
+
+_POSTAL_LINE = re.compile(r"^(?:F-?\s*)?(\d{2}\s?\d{3})\s+(\S.*)$", re.IGNORECASE)
+
+
+def postal_town(address: str) -> str:
+    """« 69800 Saint-Priest »: the last line of a French address that starts
+    with a postcode, or "" when there is none (a foreign or partial address)."""
+    for line in reversed((address or "").splitlines()):
+        match = _POSTAL_LINE.match(line.strip())
+        if match:
+            return f"{match[1].replace(' ', '')} {match[2].strip()}"
+    return ""

@@ -5,7 +5,9 @@ shares her dossier (``objects.world``: uploads, letter + PDF version, timeline
 event) with X only; X has a review, advice and an internal note on it, an
 access-log line, a pending invitation. Debtor B shares hers with Y only (with
 Y's advice and note), and debtor C shares nothing. A, B and C are also in django-axes'
-tables (login attempts, failures, access log).
+tables (login attempts, failures, access log). The operator's directories hold
+an agency and a mediator of the matrix: no association's member may change
+them (``DIRECTORY_OUTCOMES``).
 
 Every admin URL (``admin_urls.admin_routes()``) is classified here: a
 ModelAdmin's standard views by their name, its custom views and the site-wide
@@ -41,7 +43,7 @@ from associations.models import (
     Membership,
     Review,
 )
-from dossiers.models import Dossier
+from dossiers.models import Agency, Dossier, Mediator
 from tests import factories
 from tests.security import objects
 from tests.security.admin_urls import AdminRoute, admin_routes
@@ -115,6 +117,8 @@ class AdminWorld:
     access_log_x: AccessLog
     invitation_x: Invitation
     unshared: Dossier  # debtor C's, shared with nobody
+    agency: Agency  # the operator's directories
+    mediator: Mediator
     axes_rows: list[Model] = field(default_factory=list)
 
     @property
@@ -284,6 +288,12 @@ def admin_world() -> AdminWorld:
         ),
         invitation_x=invitation_x,
         unshared=unshared,
+        agency=Agency.objects.create(
+            name="Recouvrement Matrice", address="1 rue du Test\n69001 Lyon"
+        ),
+        mediator=Mediator.objects.create(
+            name="Médiateur Matrice", sector="telecom", address="75001 Paris"
+        ),
         axes_rows=axes_rows(a.user.email, dossier_y.owner.email, unshared.owner.email),
     )
 
@@ -299,6 +309,8 @@ TARGETS: dict[str, Callable[[AdminWorld], list[Model]]] = {
     "axes.accessattempt": lambda w: [w.axes_rows[0]],
     "axes.accessfailurelog": lambda w: [w.axes_rows[1]],
     "axes.accesslog": lambda w: [w.axes_rows[2]],
+    "dossiers.agency": lambda w: [w.agency],
+    "dossiers.mediator": lambda w: [w.mediator],
 }
 """X's objects (or A's) of each model that has a ModelAdmin. A new ModelAdmin
 needs a line here (the meta-test says so)."""
@@ -358,6 +370,29 @@ def stale() -> list[str]:
         (set(SITE_URLS) | set(CUSTOM_URLS)) - names
         | {f"TARGETS[{label}]" for label in set(TARGETS) - registered}
     )
+
+
+DIRECTORIES = frozenset({"dossiers.agency", "dossiers.mediator"})
+"""The operator's directories: only Django's model permissions open them, and
+no association's group has one (``associations/roles.py``)."""
+
+DIRECTORY_OUTCOMES: dict[str, tuple[int, int]] = {
+    # view: (superuser's GET, any association member's GET and POST)
+    "changelist": (200, 403),
+    "add": (200, 403),
+    "change": (200, 403),
+    "delete": (200, 403),
+    "history": (200, 403),
+    "redirect": (302, 302),  # Django's RedirectView to « change », which is 403
+}
+"""Every directory URL × role: the operator works there, members never do."""
+
+
+def directory_outcome(route: AdminRoute, role: str) -> int:
+    view = standard_view(route)
+    assert view is not None, route.name  # no custom URL on the directories
+    operator, member = DIRECTORY_OUTCOMES[view]
+    return operator if role == "superuser" else member
 
 
 def object_routes() -> list[AdminRoute]:
@@ -527,6 +562,16 @@ def user_change_payload(w: AdminWorld) -> dict[str, Any]:
     }
 
 
+def directory_payload() -> dict[str, Any]:
+    """A directory entry whose letters would go to the attacker's address."""
+    return {
+        "name": PWNED,
+        "address": f"{PWNED}\n13000 Marseille",
+        "website": "https://pwned.example.org",
+        "notes": PWNED,
+    }
+
+
 def all_permissions() -> list[int]:
     return list(Permission.objects.values_list("pk", flat=True))
 
@@ -550,6 +595,8 @@ ADD_PAYLOADS: dict[str, Callable[[AdminWorld], dict[str, Any]]] = {
         "usable_password": "true",
     },
     "auth.group": lambda w: {"name": PWNED, "permissions": all_permissions()},
+    "dossiers.agency": lambda w: directory_payload(),
+    "dossiers.mediator": lambda w: {**directory_payload(), "sector": "bank"},
 }
 """``add/`` payloads naming X's objects."""
 
@@ -569,6 +616,8 @@ CHANGE_PAYLOADS: dict[str, Callable[[AdminWorld], dict[str, Any]]] = {
     },
     "accounts.user": user_change_payload,
     "auth.group": lambda w: {"name": PWNED, "permissions": all_permissions()},
+    "dossiers.agency": lambda w: directory_payload(),
+    "dossiers.mediator": lambda w: {**directory_payload(), "sector": "bank"},
 }
 
 CHANGELIST_ACTIONS = {"dossiers.dossier": "mark_closed"}
@@ -605,6 +654,14 @@ def hostile_post(route: AdminRoute, w: AdminWorld) -> dict[str, Any]:
 
 def _gone(model: type[Model], pk: Any) -> bool:
     return not model.objects.filter(pk=pk).exists()
+
+
+def _named(model: type[Agency] | type[Mediator], name: str) -> bool:
+    return model.objects.filter(name=name).exists()
+
+
+def _directory(w: AdminWorld, model: type[Model]) -> Model:
+    return w.agency if model is Agency else w.mediator
 
 
 CONTROLS: list[tuple[str, str, Callable[[AdminWorld], bool]]] = [
@@ -719,6 +776,19 @@ CONTROLS: list[tuple[str, str, Callable[[AdminWorld], bool]]] = [
         "admin:associations_association_changelist",
         "superuser",
         lambda w: _gone(Association, w.x.pk),
+    ),
+    *(
+        (f"admin:dossiers_{model._meta.model_name}_{view}", "superuser", check)
+        for model in (Agency, Mediator)
+        for view, check in (
+            ("add", lambda w, model=model: _named(model, PWNED)),
+            ("change", lambda w, model=model: _named(model, PWNED)),
+            ("delete", lambda w, model=model: _gone(model, _directory(w, model).pk)),
+            (
+                "changelist",
+                lambda w, model=model: _gone(model, _directory(w, model).pk),
+            ),
+        )
     ),
     *(
         (f"admin:axes_{model._meta.model_name}_{view}", "superuser", check)

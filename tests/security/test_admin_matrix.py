@@ -65,6 +65,7 @@ UNREACHABLE_BY_AUTOCOMPLETE = {
     "associations.invitation",
     "axes.accessfailurelog",
     "axes.accesslog",
+    "dossiers.mediator",
 }
 
 
@@ -297,6 +298,29 @@ def test_hostile_payload_works_for_the_rightful_user(
     response = client_for(w, role).post(path, hostile_post(route, w))
     assert response.status_code in (200, 302), response.status_code
     assert check(w), text(response)[:3000]
+
+
+DIRECTORY_ROUTES = sorted(
+    n for n, r in ROUTES.items() if r.label in admin_objects.DIRECTORIES
+)
+
+
+@pytest.mark.parametrize("name", DIRECTORY_ROUTES)
+def test_directories_are_the_operator_s_alone(name: str, w: AdminWorld) -> None:
+    """Volunteers and coordinators of X and Y get a 403 on every directory
+    URL, GET or POST, and change nothing; the superuser's pages render."""
+    route = ROUTES[name]
+    roles = (*STAFF_X, *STAFF_Y, "superuser")
+    clients = {role: client_for(w, role) for role in roles}
+    before = snapshot()
+    for role, client in clients.items():
+        expected = admin_objects.directory_outcome(route, role)
+        for path in requests_for(route, w):
+            assert client.get(path).status_code == expected, (role, path)
+            if role != "superuser":
+                posted = client.post(path, hostile_post(route, w))
+                assert posted.status_code == expected, (role, path)
+    assert_unchanged(before)
 
 
 # -- revoked consent -------------------------------------------------------------
