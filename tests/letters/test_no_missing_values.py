@@ -46,4 +46,6 @@ def test_every_value_a_letter_prints_is_in_its_context(
     if not LETTERS[slug].is_available(assess_dossier(dossier, today=TODAY))[0]:
         pytest.skip("not offered for this dossier (its page says why)")
     html = html_of(dossier, slug)
-    assert MARK not in html, html[max(0, html.index(MARK) - 300) : html.index(MARK) + 50]
+    assert MARK not in html, html[
+        max(0, html.index(MARK) - 300) : html.index(MARK) + 50
+    ]
