@@ -9,7 +9,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from dossiers import answers as typed
-from dossiers.assessment import LawMemo, claim_from, creditor_names
+from dossiers.assessment import LawMemo, creditor_names
+from dossiers.claims import claim_from
 from dossiers.fields import PastDateField
 from dossiers.law.instalments import InstalmentInputError
 from dossiers.law.operators import telecom_operator
