@@ -55,7 +55,7 @@ PAYMENT_SLUGS: Final = frozenset({"echeancier", "quittance", "reglement", "delai
 
 # Findings that hold a payment back (here, and no negotiation finding in
 # ``findings``): proofs missing, a court procedure, a scam, contested fees.
-PROOF_CODES: Final = frozenset(
+UNPROVEN_CODES: Final = frozenset(
     {
         "no_breakdown",
         "total_missing",
@@ -66,10 +66,10 @@ PROOF_CODES: Final = frozenset(
         "debt_unclear",
         "debt_sold",
         "owner_unknown",
-        "r124_4_missing",
-        "r124_4_missing_role_unknown",
     }
 )
+"""The debt, its amount or its owner not proven (also a ground of opposition)."""
+PROOF_CODES: Final = UNPROVEN_CODES | {"r124_4_missing", "r124_4_missing_role_unknown"}
 URGENT_PROCEDURES: Final = frozenset(
     {"injonction_opposition", "enforcement_act", "court_summons"}
 )
