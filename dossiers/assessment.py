@@ -1,8 +1,8 @@
 """From a dossier's typed answers to the pure legal rules, and back.
 
 This module turns :class:`~dossiers.answers.Answers` into the law's inputs
-(``Claim``, ``Facts``, budget and deadline arguments) and runs the rules. It
-reads, it never writes.
+(``Facts``, budget and deadline arguments; the ``Claim`` comes from
+``dossiers.claims``) and runs the rules. It reads, it never writes.
 
 The law runs once per distinct input and per request: results are memoised on
 the ``Dossier`` instance a request works with (:func:`law_memo`), keyed by the
@@ -25,6 +25,7 @@ from .answers import (
     Situation,
     Verifications,
 )
+from .claims import claim_from, unpaid_instalments
 from .law import actions as action_rules
 from .law import budget as budget_rules
 from .law import deadlines as deadline_rules
@@ -32,14 +33,8 @@ from .law import findings as finding_rules
 from .law import triage as triage_rules
 from .law.checks import AmountLine, payable_total
 from .law.holidays import is_alsace_moselle
-from .law.instalments import (
-    DebtPart,
-    InstalmentInputError,
-    UnpaidInstalment,
-    priced_parts,
-    series,
-)
-from .law.prescription import NATURES, Claim, Estimate, Event, LawInputError, estimate
+from .law.instalments import DebtPart, InstalmentInputError, priced_parts
+from .law.prescription import NATURES, Claim, Estimate, LawInputError, estimate
 from .models import Dossier
 from .timeline_facts import Marks, Timeline, marks_of, timeline_from
 
@@ -113,87 +108,6 @@ def law_memo(dossier: Dossier | None) -> LawMemo:
 
 
 # --- Answers → the law's inputs ------------------------------------------------------
-
-
-def unpaid_instalments(prescription: Prescription) -> tuple[UnpaidInstalment, ...]:
-    """The unpaid instalments she gave: the list, else the series (raises
-    ``InstalmentInputError`` for a series that does not add up)."""
-    if prescription.instalment_list:
-        return tuple(
-            UnpaidInstalment(row.due, row.amount)
-            for row in prescription.instalment_list
-            if row.due is not None
-        )
-    if prescription.first_unpaid is None:
-        return ()
-    return series(
-        prescription.first_unpaid,
-        prescription.last_unpaid,
-        prescription.periodicity,
-        prescription.instalment_amount,
-    )
-
-
-COURT_ACTS = {"injonction_signifiee": "court_claim", "assignation": "court_claim"}
-"""Kinds of letter whose signification is a demande en justice (C. civ. 2241;
-the signification of an injonction de payer, reference §1.5 point 2)."""
-
-
-def court_events(courrier: Courrier | None) -> tuple[Event, ...]:
-    """What « Le courrier » knows of the courts, as the engine's events: a
-    signified injonction or summons interrupts (2241, open while it lasts,
-    2242); a commandement is an enforcement act (2244)."""
-    if courrier is None or courrier.signification_date is None:
-        return ()
-    if courrier.letter_kind in COURT_ACTS:
-        return (Event(COURT_ACTS[courrier.letter_kind], courrier.signification_date),)
-    if courrier.letter_kind == "commandement":
-        return (Event("enforcement_act", courrier.signification_date),)
-    return ()
-
-
-def court_title_declared(answers: Answers) -> bool:
-    """A court title exists (she says so, or a commandement presupposes one,
-    CPCE L111-2) — its date is not known to the claim."""
-    checks = answers.verifications
-    courrier = answers.courrier
-    return (checks is not None and checks.has_court_title == "yes") or (
-        courrier is not None and courrier.letter_kind == "commandement"
-    )
-
-
-def claim_from(answers: Answers, mediations: tuple[dt.date, ...] = ()) -> Claim | None:
-    """The limitation claim, or None when the nature or the start is unknown.
-
-    The start is the one she gave, else her first unpaid instalment. Her events,
-    plus what « Le courrier » says of a signification or an act (dated on or
-    after the start), plus ``mediations`` (saisines of the mediator from the
-    timeline), plus a declared court title (raises
-    ``InstalmentInputError`` for a series that does not add up).
-    """
-    prescription = answers.prescription
-    if prescription is None or not prescription.nature:
-        return None
-    instalments = unpaid_instalments(prescription)
-    start = prescription.start or (instalments[0].due if instalments else None)
-    if start is None:
-        return None
-    typed = {
-        Event(row.kind, row.on, row.end)
-        for row in prescription.events
-        if row.kind and row.on is not None
-    }
-    typed |= {e for e in court_events(answers.courrier) if e.on >= start}
-    # The saisine of the mediator, from the timeline, suspends (2238).
-    typed |= {Event("mediation", day) for day in mediations if day >= start}
-    return Claim(
-        nature=prescription.nature,
-        start=start,
-        events=tuple(sorted(typed, key=lambda e: (e.on, e.kind))),
-        instalments=tuple(item.due for item in instalments),
-        acceleration=prescription.acceleration,
-        court_title=court_title_declared(answers),
-    )
 
 
 def run_estimate(

@@ -16,7 +16,7 @@ from typing import Any, Final, Protocol
 
 from accounts.models import User
 
-from . import forms, forms_prescription, services
+from . import forms, services
 from .answers import Answers, Coordonnees, StepAnswers
 from .assessment import (
     DossierAssessment,
@@ -184,7 +184,7 @@ STEP_LIST: Final = (
     Step(
         "prescription",
         "La prescription",
-        forms_prescription.PrescriptionForm,
+        forms.PrescriptionForm,
         form_kwargs=_prescription_kwargs,
         initial=_prescription_initial,
         context=_prescription_context,

@@ -14,7 +14,7 @@ from intrum_assistant.once import ALREADY_DONE, submit_once
 
 from . import access, services
 from .assessment import assess_dossier, upcoming_deadlines
-from .forms_timeline import TimelineEventForm, timeline_full
+from .forms import TimelineEventForm, timeline_full
 from .models import TimelineEvent, TimelineKind
 from .steps import STEPS
 from .uploads import MAX_UPLOADS_PER_DOSSIER

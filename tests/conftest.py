@@ -15,6 +15,7 @@ from django.test import Client, override_settings
 from accounts.models import User
 from dossiers.models import Dossier
 from tests import factories
+from tests.factories import logged_in
 
 
 @pytest.fixture(autouse=True)
@@ -55,15 +56,13 @@ def dossier(debtor: User) -> Dossier:
 
 @pytest.fixture
 def debtor_client(debtor: User) -> Client:
-    client = Client()
-    client.force_login(debtor)
+    client = logged_in(debtor)
     return client
 
 
 @pytest.fixture
 def other_client(other_debtor: User) -> Client:
-    client = Client()
-    client.force_login(other_debtor)
+    client = logged_in(other_debtor)
     return client
 
 

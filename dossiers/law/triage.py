@@ -15,7 +15,7 @@ reports and complaints). Pure: no Django, ``today`` passed in.
 * ``signalement`` / ``plainte`` — reports, the complaint only for offences.
 
 The payment offers ``reglement`` and ``delais`` are the findings' own (same
-availability and warnings as the payment plan, ``findings.PAYMENT_SLUGS``).
+availability and warnings as the payment plan, ``responses.PAYMENT_SLUGS``).
 """
 
 from __future__ import annotations

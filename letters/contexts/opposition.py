@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from dossiers.law import references as refs
 from dossiers.law.dates import format_date
+from dossiers.law.responses import FEE_CODES, UNPROVEN_CODES
 
 from .common import LetterContext, LetterInput, Recipient, common, text_lines
 
@@ -19,25 +20,11 @@ OPPOSITION_GROUNDS = (
         "la créance{partly} est {word} : le délai pour agir était expiré ({articles})",
     ),
     (
-        frozenset(
-            {"fees_not_chargeable", "fees_to_check", "fees_professional_to_check"}
-        ),
+        FEE_CODES,
         "les frais de recouvrement réclamés ne sont pas dus (CPCE, art. L111-8)",
     ),
     (
-        frozenset(
-            {
-                "no_breakdown",
-                "total_missing",
-                "total_mismatch",
-                "documents_missing",
-                "debt_contested",
-                "debt_partly_contested",
-                "debt_unclear",
-                "debt_sold",
-                "owner_unknown",
-            }
-        ),
+        UNPROVEN_CODES,
         "le créancier ne justifie pas de la somme réclamée (C. civ., art. 1353)",
     ),
 )

@@ -7,17 +7,11 @@ from django.test import Client
 from django.urls import reverse
 
 from accounts.models import User
+from tests.factories import coordinates
 
 pytestmark = pytest.mark.django_db
 
-DETAILS = {
-    "first_name": "Sophie",
-    "last_name": "Test",
-    "address": "12 rue des Lilas",
-    "postal_code": "69003",
-    "city": "Lyon",
-    "phone": "",
-}
+DETAILS = coordinates(last_name="Test")
 
 
 def save_profile(client: Client, **changes: str) -> str:

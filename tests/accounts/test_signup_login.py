@@ -4,6 +4,7 @@ from django.test import Client
 
 from accounts.models import User
 from tests import factories
+from tests.factories import coordinates
 
 pytestmark = pytest.mark.django_db
 
@@ -124,17 +125,7 @@ def test_password_change(debtor_client: Client, debtor: User) -> None:
 
 
 def test_profile_keeps_details_for_letters(debtor_client: Client, debtor: User) -> None:
-    debtor_client.post(
-        "/compte/",
-        {
-            "first_name": "Sophie",
-            "last_name": "Martin",
-            "address": "12 rue des Lilas",
-            "postal_code": "69003",
-            "city": "Lyon",
-            "phone": "",
-        },
-    )
+    debtor_client.post("/compte/", coordinates())
     debtor.refresh_from_db()
     assert debtor.city == "Lyon"
 
@@ -151,14 +142,7 @@ def test_profile_refuses_what_the_letters_could_not_print(
 ) -> None:
     """Same rules as « Mes coordonnées »: what the profile accepts, the
     questionnaire prefilled from it accepts too."""
-    good = {
-        "first_name": "Sophie",
-        "last_name": "Martin",
-        "address": "12 rue des Lilas",
-        "postal_code": "69003",
-        "city": "Lyon",
-        "phone": "+33 6 12-34.56 78",
-    }
+    good = coordinates(phone="+33 6 12-34.56 78")
     assert debtor_client.post("/compte/", good).status_code == 302
     response = debtor_client.post("/compte/", {**good, field: value})
     assert response.status_code == 200

@@ -9,12 +9,7 @@ from associations import services
 from associations.models import Association, Membership, Share
 from dossiers.models import Dossier, Upload
 from tests import factories
-
-
-def logged_in(user: User) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
+from tests.factories import logged_in
 
 
 @pytest.fixture

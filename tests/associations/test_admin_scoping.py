@@ -8,6 +8,7 @@ from associations import services
 from associations.models import AccessLog, Association, Review, Share
 from dossiers.models import Dossier
 from tests import factories
+from tests.factories import logged_in
 
 pytestmark = pytest.mark.django_db
 
@@ -153,8 +154,7 @@ def test_debtor_cannot_enter_admin(debtor_client: Client, share_a: Share) -> Non
 
 def test_superuser_sees_all(share_a: Share, other_dossier: Dossier) -> None:
     admin = User.objects.create_superuser("root@example.org", "x" * 12)
-    client = Client()
-    client.force_login(admin)
+    client = logged_in(admin)
     page = client.get(CHANGELIST).content.decode()
     assert share_a.dossier.title in page
     assert "Dossier de Marc" in page

@@ -5,8 +5,7 @@ import pytest
 
 from associations.display import answers_rows
 from dossiers.answers import Answers
-from dossiers.forms import CourrierForm
-from dossiers.forms_prescription import PrescriptionForm
+from dossiers.forms import CourrierForm, PrescriptionForm
 from dossiers.law.checks import AMOUNT_KINDS
 from dossiers.law.findings import RESPONSE_TITLES
 from dossiers.law.prescription import EVENT_KINDS, NATURES

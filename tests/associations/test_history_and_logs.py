@@ -7,8 +7,8 @@ from django.test import Client
 from accounts.models import User
 from associations.models import AccessLog, Share
 from dossiers.models import Dossier, Upload
+from tests.factories import logged_in
 
-from .conftest import logged_in
 from .test_isolation import formset_post
 
 pytestmark = pytest.mark.django_db

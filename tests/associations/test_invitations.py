@@ -12,8 +12,7 @@ from accounts.models import User
 from associations import roles, services
 from associations.models import Association, Invitation, Membership
 from tests import factories
-
-from .conftest import logged_in
+from tests.factories import logged_in
 
 pytestmark = pytest.mark.django_db
 

@@ -9,8 +9,7 @@ from associations import selectors, services
 from associations.models import Advice, Association, InternalNote, Review, Share
 from dossiers.models import Dossier
 from tests import factories
-
-from .conftest import logged_in
+from tests.factories import logged_in
 
 pytestmark = pytest.mark.django_db
 

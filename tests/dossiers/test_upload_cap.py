@@ -19,8 +19,7 @@ from django.test import Client
 from accounts.models import User
 from dossiers import services
 from dossiers.answers import Answers
-from dossiers.forms import CourrierForm
-from dossiers.forms_timeline import TimelineEventForm
+from dossiers.forms import CourrierForm, TimelineEventForm
 from dossiers.models import Dossier, TimelineEvent, Upload
 from dossiers.uploads import CleanFile, UploadLimitReached
 from tests import factories

@@ -16,6 +16,7 @@ from dossiers.models import Dossier
 from dossiers.steps import STEPS
 from dossiers.wizard import STEP_GONE_MESSAGE, DossierWizard
 from tests import factories
+from tests.factories import logged_in
 
 from .wizard_data import CREDIT_PAYMENT, P, post_data
 
@@ -52,13 +53,11 @@ def test_each_valid_step_is_saved_at_once(debtor_client: Client) -> None:
 
 
 def test_resume_after_logout_goes_to_the_next_unanswered_step(debtor, dossier) -> None:
-    client = Client()
-    client.force_login(debtor)
+    client = logged_in(debtor)
     fresh = started(client)
     client.post(step_url(fresh, "montants"), post_data("montants"))
     client.logout()
-    client = Client()  # a new browser: no session at all
-    client.force_login(debtor)
+    client = logged_in(debtor)  # a new browser: no session at all
     response = client.get(f"/dossiers/{fresh.pk}/modifier/")
     assert response["Location"] == step_url(fresh, "verifications")
     page = body(client.get(step_url(fresh, "montants")))

@@ -11,20 +11,12 @@ from pypdf import PdfReader
 from accounts.models import User
 from dossiers import demo
 from dossiers.models import Dossier
-
-COORDS = {
-    "first_name": "Sophie",
-    "last_name": "Martin",
-    "address": "12 rue des Lilas",
-    "postal_code": "69003",
-    "city": "Lyon",
-    "phone": "",
-}
+from tests.factories import coordinates
 
 
 def answers(**overrides: dict[str, Any]) -> dict[str, dict[str, Any]]:
     data = copy.deepcopy(demo.SOPHIE_ANSWERS)
-    data["coordonnees"] = dict(COORDS)
+    data["coordonnees"] = coordinates()
     for step, values in overrides.items():
         data[step] = {**data.get(step, {}), **values}
     return data

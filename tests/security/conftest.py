@@ -3,14 +3,9 @@
 import pytest
 from django.test import Client
 
+from tests.factories import logged_in
 from tests.security import objects
 from tests.security.objects import World
-
-
-def logged_in(world: World, **kwargs: object) -> Client:
-    client = Client(**kwargs)  # type: ignore[arg-type]
-    client.force_login(world.user)
-    return client
 
 
 @pytest.fixture
@@ -25,9 +20,9 @@ def world_b(db) -> World:
 
 @pytest.fixture
 def client_a(world_a: World) -> Client:
-    return logged_in(world_a)
+    return logged_in(world_a.user)
 
 
 @pytest.fixture
 def client_b(world_b: World) -> Client:
-    return logged_in(world_b)
+    return logged_in(world_b.user)

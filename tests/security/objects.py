@@ -23,20 +23,12 @@ from dossiers.models import CalendarToken, Dossier, TimelineEvent, Upload
 from dossiers.uploads import CleanFile
 from letters.models import Letter, LetterVersion
 from tests import factories
+from tests.factories import coordinates
 
 LETTER_KIND = "prescription"
 """A kind offered for Sophie's (time-barred) dossier."""
 
 WIZARD_STEP = "courrier"
-
-COORDS = {
-    "first_name": "Sophie",
-    "last_name": "Martin",
-    "address": "12 rue des Lilas",
-    "postal_code": "69003",
-    "city": "Lyon",
-    "phone": "",
-}
 
 
 def png_bytes(size: tuple[int, int] = (40, 40)) -> bytes:
@@ -61,7 +53,7 @@ def fill(dossier: Dossier, answers: dict[str, dict[str, Any]] | None = None) -> 
     """Sophie's time-barred case, saved through the real step forms."""
     demo.fill(dossier, answers or filled_answers())
     dossier.refresh_from_db()
-    dossier.answers = {**dossier.answers.to_json(), "coordonnees": dict(COORDS)}
+    dossier.answers = {**dossier.answers.to_json(), "coordonnees": coordinates()}
     dossier.save()
     return dossier
 

@@ -22,7 +22,7 @@ from accounts import throttle
 from associations import services as association_services
 from associations.models import AccessLog, Advice, InternalNote, Invitation, Membership
 from dossiers.models import ReminderSent
-from tests.factories import PASSWORD
+from tests.factories import PASSWORD, logged_in
 from tests.security import admin_objects
 from tests.security.admin_objects import PWNED, AdminWorld, note
 
@@ -103,8 +103,7 @@ def fail_logins(email: str, times: int) -> None:
 
 def volunteer_works_on_it(w: AdminWorld) -> None:
     """X's volunteer opens the dossier and saves advice through the admin."""
-    client = Client()
-    client.force_login(w.volunteer_x)
+    client = logged_in(w.volunteer_x)
     path = reverse("admin:dossiers_dossier_change", args=[w.a.dossier.pk])
     assert client.get(path).status_code == 200  # an access-log line
     response = client.post(path, admin_objects.dossier_change_payload(w))
@@ -159,8 +158,7 @@ def test_the_world_holds_her_data_before(world: AdminWorld) -> None:
 
 def test_deleting_the_account_leaves_no_row_naming_her(world: AdminWorld) -> None:
     found = markers(world)
-    client = Client()
-    client.force_login(world.a.user)
+    client = logged_in(world.a.user)
     response = client.post(reverse("accounts:delete"), {"password": PASSWORD})
     assert response.status_code == 302
     text = every_value()
@@ -184,8 +182,7 @@ def test_a_volunteer_s_deletion_erases_her_e_mail_from_the_access_log(
 ) -> None:
     volunteer = world.volunteer_x
     assert AccessLog.objects.filter(user_email=volunteer.email).exists()
-    client = Client()
-    client.force_login(volunteer)
+    client = logged_in(volunteer)
     client.post(reverse("accounts:delete"), {"password": PASSWORD})
     assert not AccessLog.objects.filter(user_email__icontains="vol.x").exists()
     # The association keeps the record that its dossier was opened.

@@ -11,7 +11,7 @@ from accounts.models import RateLimitHit, User
 from dossiers import services as dossier_services
 from dossiers.models import CalendarToken
 from tests import factories
-from tests.factories import PASSWORD
+from tests.factories import PASSWORD, logged_in
 
 pytestmark = pytest.mark.django_db
 
@@ -122,8 +122,7 @@ def sophie_with_calendar() -> User:
 
 
 def test_password_change_revokes_the_calendar_link(sophie_with_calendar) -> None:
-    client = Client()
-    client.force_login(sophie_with_calendar)
+    client = logged_in(sophie_with_calendar)
     response = client.post(
         "/compte/mot-de-passe/",
         {
@@ -159,8 +158,7 @@ def test_password_reset_revokes_the_calendar_link(sophie_with_calendar) -> None:
 
 def test_admin_password_change_revokes_the_calendar_link(sophie_with_calendar) -> None:
     root = User.objects.create_superuser(email="root@example.org", password="x")
-    client = Client()
-    client.force_login(root)
+    client = logged_in(root)
     path = reverse("admin:auth_user_password_change", args=[sophie_with_calendar.pk])
     response = client.post(
         path,

@@ -32,6 +32,7 @@ from django.utils import timezone
 from associations.models import AccessLog, Advice, Association
 from dossiers.models import Dossier
 from tests.conftest import built_once, with_files
+from tests.factories import logged_in
 from tests.security import admin_objects
 from tests.security.admin_objects import (
     B_MARKER,
@@ -86,11 +87,8 @@ def w(world_once: tuple[AdminWorld, Any], db: None, settings: Any) -> AdminWorld
 
 
 def client_for(w: AdminWorld, role: str) -> Client:
-    client = Client()
     user = w.user(role)
-    if user is not None:
-        client.force_login(user)
-    return client
+    return Client() if user is None else logged_in(user)
 
 
 def text(response: HttpResponse) -> str:

@@ -14,7 +14,7 @@ from django.urls import reverse
 from associations import services as association_services
 from associations.models import AccessLog, Association, Membership
 from tests import factories
-from tests.factories import PASSWORD
+from tests.factories import PASSWORD, logged_in
 from tests.security.objects import World
 
 pytestmark = pytest.mark.django_db
@@ -107,7 +107,7 @@ def volunteer_b(db) -> Client:
     association_services.membership_add(
         user=user, association=Association.objects.create(name="Autre asso")
     )
-    return logged_in_user(user)
+    return logged_in(user)
 
 
 @pytest.fixture
@@ -118,13 +118,7 @@ def coordinator_b(db) -> Client:
         association=Association.objects.create(name="Autre asso coord"),
         role=Membership.Role.COORDINATOR,
     )
-    return logged_in_user(user)
-
-
-def logged_in_user(user) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
+    return logged_in(user)
 
 
 def targets(world: World) -> list[object]:

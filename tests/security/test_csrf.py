@@ -8,9 +8,8 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from tests.factories import PASSWORD
+from tests.factories import PASSWORD, logged_in
 from tests.security import objects
-from tests.security.conftest import logged_in
 from tests.security.objects import World
 from tests.security.urls import project_routes
 
@@ -26,7 +25,7 @@ def _url(name: str, world: World) -> str:
 
 @pytest.mark.parametrize("name", ALL)
 def test_post_without_token_is_403_for_the_owner(name: str, world_a: World) -> None:
-    client = logged_in(world_a, enforce_csrf_checks=True)
+    client = logged_in(world_a.user, enforce_csrf_checks=True)
     response = client.post(_url(name, world_a), {"personal_text": "x"})
     assert response.status_code == 403, name
     assert all(world_a.exists().values()), world_a.exists()
@@ -44,13 +43,13 @@ def test_post_without_token_is_403_for_anonymous(name: str, world_a: World) -> N
 def test_admin_posts_without_token_are_403(path: str, world_a: World) -> None:
     world_a.user.is_superuser = world_a.user.is_staff = True
     world_a.user.save()
-    client = logged_in(world_a, enforce_csrf_checks=True)
+    client = logged_in(world_a.user, enforce_csrf_checks=True)
     response = client.post(path, {"action": "delete_selected", "_selected_action": 1})
     assert response.status_code == 403, path
 
 
 def test_a_wrong_token_is_403_too(world_a: World) -> None:
-    client = logged_in(world_a, enforce_csrf_checks=True)
+    client = logged_in(world_a.user, enforce_csrf_checks=True)
     client.get(reverse("accounts:profile"))
     target = _url("dossiers:delete", world_a)
     response = client.post(target, {"csrfmiddlewaretoken": "x" * 64})
@@ -60,7 +59,7 @@ def test_a_wrong_token_is_403_too(world_a: World) -> None:
 
 def test_control_the_same_post_with_the_token_passes(world_a: World) -> None:
     """The 403s above come from CSRF, not from something else."""
-    client = logged_in(world_a, enforce_csrf_checks=True)
+    client = logged_in(world_a.user, enforce_csrf_checks=True)
     client.get(reverse("accounts:profile"))
     token = client.cookies["csrftoken"].value
     target = _url("dossiers:delete", world_a)

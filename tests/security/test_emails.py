@@ -13,7 +13,7 @@ from django.urls import reverse
 from accounts.emails import normalize_email
 from accounts.models import User
 from tests import factories
-from tests.factories import PASSWORD
+from tests.factories import PASSWORD, logged_in
 
 pytestmark = pytest.mark.django_db
 
@@ -119,8 +119,7 @@ def test_password_reset_with_a_variant_reaches_the_account(raw: str) -> None:
 def test_admin_user_form_normalises_and_refuses_look_alikes() -> None:
     admin_user = User.objects.create_superuser(email="root@example.org", password="x")
     sophie = factories.user("autre@example.org")
-    client = Client()
-    client.force_login(admin_user)
+    client = logged_in(admin_user)
     path = reverse("admin:accounts_user_change", args=[sophie.pk])
     form = {
         "email": "",
@@ -157,8 +156,7 @@ def test_invitation_to_a_variant_is_accepted_by_the_account() -> None:
         base_url="http://testserver",
     )
     assert invitation.email == SOPHIE
-    client = Client()
-    client.force_login(volunteer)
+    client = logged_in(volunteer)
     response = client.post(reverse("associations:invitation", args=[token]))
     assert response.status_code == 302
     assert Membership.objects.filter(user=volunteer).exists()

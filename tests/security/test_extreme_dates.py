@@ -8,6 +8,7 @@ from django.urls import reverse
 from associations import services as association_services
 from associations.models import Association, Membership
 from tests import factories
+from tests.factories import logged_in
 
 pytestmark = pytest.mark.django_db
 
@@ -26,8 +27,7 @@ def coordinator() -> tuple[Client, Association]:
     association_services.membership_add(
         user=user, association=association, role=Membership.Role.COORDINATOR
     )
-    client = Client()
-    client.force_login(user)
+    client = logged_in(user)
     return client, association
 
 
@@ -83,8 +83,7 @@ def test_access_log_superuser_extreme_year(db) -> None:
     root = factories.user("root.dates@example.org")
     root.is_staff = root.is_superuser = True
     root.save()
-    client = Client()
-    client.force_login(root)
+    client = logged_in(root)
     changelist = reverse("admin:associations_accesslog_changelist")
     response = client.get(changelist, {"opened_at__year": "9999"}, follow=True)
     assert response.status_code == 200

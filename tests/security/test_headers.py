@@ -13,7 +13,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from tests.security.conftest import logged_in
+from tests.factories import logged_in
 from tests.security.objects import World
 
 pytestmark = pytest.mark.django_db
@@ -32,7 +32,7 @@ def csp(header: str) -> dict[str, list[str]]:
 
 def pages(world: World) -> dict[str, tuple[Client, str]]:
     anonymous = Client()
-    owner = logged_in(world)
+    owner = logged_in(world.user)
     d = world.dossier.pk
     return {
         "landing": (anonymous, "/"),

@@ -32,8 +32,8 @@ from dossiers.models import Dossier
 from letters import compose, rendering, services
 from letters.catalog import LETTERS
 from letters.models import Letter
+from tests.factories import logged_in
 from tests.letters.conftest import answers, fill, pdf_text
-from tests.security.conftest import logged_in
 from tests.security.objects import World
 
 pytestmark = pytest.mark.django_db
@@ -307,7 +307,7 @@ def test_preview_html_is_escaped(payload_id: str, world_a: World) -> None:
     inject(world_a.dossier, payload)
     world_a.letter.personal_text = tagged("personal", payload)
     world_a.letter.save()
-    response = logged_in(world_a).get(
+    response = logged_in(world_a.user).get(
         reverse(
             "letters:preview",
             kwargs={"dossier_id": world_a.dossier.pk, "kind": world_a.letter.kind},

@@ -6,8 +6,7 @@ from django.contrib.sessions.backends.db import SessionStore
 from django.test import Client
 from django.urls import reverse
 
-from tests.factories import PASSWORD
-from tests.security.conftest import logged_in
+from tests.factories import PASSWORD, logged_in
 from tests.security.objects import World
 
 pytestmark = pytest.mark.django_db
@@ -57,7 +56,7 @@ def test_logout_by_get_is_refused(client_a: Client) -> None:
 
 
 def test_password_change_logs_out_other_sessions(world_a: World) -> None:
-    here, elsewhere = logged_in(world_a), logged_in(world_a)
+    here, elsewhere = logged_in(world_a.user), logged_in(world_a.user)
     response = here.post(
         reverse("accounts:password_change"),
         {
@@ -72,7 +71,7 @@ def test_password_change_logs_out_other_sessions(world_a: World) -> None:
 
 
 def test_account_deletion_terminates_every_session(world_a: World) -> None:
-    here, elsewhere = logged_in(world_a), logged_in(world_a)
+    here, elsewhere = logged_in(world_a.user), logged_in(world_a.user)
     keys = [session_key(here), session_key(elsewhere)]
     response = here.post(reverse("accounts:delete"), {"password": PASSWORD})
     assert response.status_code == 302

@@ -8,6 +8,7 @@ from django.urls import reverse
 from associations import services as association_services
 from associations.models import Association, Membership
 from tests import factories
+from tests.factories import logged_in
 from tests.security.objects import World
 
 pytestmark = pytest.mark.django_db
@@ -16,8 +17,7 @@ pytestmark = pytest.mark.django_db
 def member(email: str, association: Association, role: str = "volunteer") -> Client:
     user = factories.user(email)
     association_services.membership_add(user=user, association=association, role=role)
-    client = Client()
-    client.force_login(user)
+    client = logged_in(user)
     return client
 
 
@@ -41,8 +41,7 @@ def test_a_superuser_sees_every_association(world_a: World) -> None:
     root = factories.user("root.shared@example.org")
     root.is_staff = root.is_superuser = True
     root.save()
-    client = Client()
-    client.force_login(root)
+    client = logged_in(root)
     path = reverse("admin:dossiers_dossier_change", args=[world_a.dossier.pk])
     page = client.get(path).content.decode()
     assert world_a.association.name in page

@@ -24,7 +24,7 @@ from associations import services as association_services
 from associations.models import Advice, Association, Membership, Review
 from dossiers.models import Dossier
 from tests import factories
-from tests.factories import PASSWORD
+from tests.factories import PASSWORD, logged_in
 
 pytestmark = pytest.mark.django_db
 
@@ -84,12 +84,6 @@ def staff_user(kind: str, association: Association) -> User:
     role = Membership.Role.COORDINATOR if kind == "coordinator" else "volunteer"
     association_services.membership_add(user=user, association=association, role=role)
     return user
-
-
-def logged_in(user: User) -> Client:
-    client = Client()
-    client.force_login(user)  # goes through login(): the signal stamps the session
-    return client
 
 
 def session_key(client: Client) -> str:

@@ -20,6 +20,7 @@ from intrum_assistant.models import SubmitReceipt
 from intrum_assistant.once import FIELD
 from letters.models import LetterVersion
 from tests.dossiers.wizard_data import post_data
+from tests.factories import logged_in
 from tests.security.objects import World
 
 pytestmark = pytest.mark.django_db
@@ -164,8 +165,7 @@ def test_a_twin_request_during_the_first_one_creates_nothing(
     outcome: dict[str, int] = {}
 
     def first() -> None:
-        client = Client()
-        client.force_login(world_a.user)
+        client = logged_in(world_a.user)
         path = reverse("dossiers:timeline_add", args=[world_a.dossier.pk])
         outcome["first"] = client.post(path, event_data()).status_code
         connection.close()
@@ -174,8 +174,7 @@ def test_a_twin_request_during_the_first_one_creates_nothing(
     thread.start()
     try:
         assert started.wait(20)
-        twin = Client()
-        twin.force_login(world_a.user)
+        twin = logged_in(world_a.user)
         response = add_event(twin, world_a)
         assert ALREADY in response.content.decode().replace("&#x27;", "'")
     finally:

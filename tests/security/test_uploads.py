@@ -20,7 +20,7 @@ from django.urls import reverse
 
 from dossiers.models import Dossier, Upload
 from tests.dossiers.wizard_data import post_data
-from tests.security.conftest import logged_in
+from tests.factories import logged_in
 from tests.security.objects import World, jpeg_bytes, png_bytes
 
 pytestmark = pytest.mark.django_db
@@ -297,7 +297,7 @@ def _served(world: World) -> dict[str, str]:
 
 @pytest.mark.parametrize("view", ["owner", "viewer", "letter"])
 def test_served_files_are_sandboxed(view: str, world_a: World) -> None:
-    response = logged_in(world_a).get(_served(world_a)[view])
+    response = logged_in(world_a.user).get(_served(world_a)[view])
     assert response.status_code == 200
     assert response["X-Content-Type-Options"] == "nosniff"
     assert "sandbox" in response["Content-Security-Policy"]

@@ -3,7 +3,6 @@
 import datetime as dt
 
 import pytest
-from django.test import Client
 from django.utils import timezone
 
 from dossiers import demo
@@ -11,6 +10,7 @@ from dossiers.assessment import assess_dossier
 from dossiers.law.deadlines import FOLLOW_UP_DAYS
 from dossiers.models import Dossier
 from dossiers.timeline_facts import ar_dates_for
+from tests.factories import logged_in
 
 from .helpers import event
 
@@ -81,8 +81,7 @@ def test_wizard_steps_assess_like_the_dossier_page(debtor, dossier: Dossier) -> 
     demo.fill(dossier, demo.SOPHIE_ANSWERS)
     event(dossier, kind="ar_received", occurred_on=timezone.localdate())
     dossier.refresh_from_db()
-    client = Client()
-    client.force_login(debtor)
+    client = logged_in(debtor)
     response = client.get(f"/dossiers/{dossier.pk}/modifier/reponse/")
     assert response.status_code == 200
     shown = response.context["assessment"]

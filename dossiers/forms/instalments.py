@@ -15,8 +15,8 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .fields import EuroField, PastDateField
-from .law.instalments import (
+from dossiers.fields import EuroField, PastDateField
+from dossiers.law.instalments import (
     MAX_INSTALMENTS,
     PERIODICITIES,
     InstalmentInputError,

@@ -7,10 +7,15 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .fields import PastDateField, reject_hidden_characters
-from .law.checks import CONTACT_CONDUCT
-from .models import MAX_TIMELINE_EVENTS, Dossier, TimelineDirection, TimelineKind
-from .uploads import (
+from dossiers.fields import PastDateField, reject_hidden_characters
+from dossiers.law.checks import CONTACT_CONDUCT
+from dossiers.models import (
+    MAX_TIMELINE_EVENTS,
+    Dossier,
+    TimelineDirection,
+    TimelineKind,
+)
+from dossiers.uploads import (
     ACCEPT,
     MAX_UPLOADS_PER_DOSSIER,
     CleanFile,

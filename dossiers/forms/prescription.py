@@ -8,14 +8,22 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from . import answers as typed
-from .assessment import LawMemo, claim_from, creditor_names
-from .fields import PastDateField
-from .forms import MAX_ROWS, RowsForm, _radio, choices, row_choices
-from .forms_instalments import InstalmentsForm
-from .law.instalments import InstalmentInputError
-from .law.operators import telecom_operator
-from .law.prescription import EVENT_KINDS, NATURES, Claim, Estimate, LawInputError
+from dossiers import answers as typed
+from dossiers.assessment import LawMemo, creditor_names
+from dossiers.claims import claim_from
+from dossiers.fields import PastDateField
+from dossiers.law.instalments import InstalmentInputError
+from dossiers.law.operators import telecom_operator
+from dossiers.law.prescription import (
+    EVENT_KINDS,
+    NATURES,
+    Claim,
+    Estimate,
+    LawInputError,
+)
+
+from .base import MAX_ROWS, RowsForm, choices, radio, row_choices
+from .instalments import InstalmentsForm
 
 
 class EventForm(forms.Form):
@@ -75,7 +83,7 @@ class PrescriptionForm(RowsForm, InstalmentsForm):
 
     nature = forms.ChoiceField(
         choices=choices(NATURES),
-        widget=_radio(),
+        widget=radio(),
         label=_("D'où vient cette dette ?"),
         help_text=_("Le délai pour agir en justice dépend de la nature de la dette."),
     )
