@@ -2,6 +2,8 @@
 
 Prints one Markdown table per item and writes them to bench/results/latest.md.
 Absolute numbers depend on the machine; the ratios are what we compare.
+Some items only: ``python -m bench.run --only 1 2`` (printed, the results file
+is left as it is).
 
 1. pages vs a bare view (gunicorn, `make serve` settings; wrk as generator)
 2. letter PDF: WeasyPrint in-process warm vs headless Chromium, same HTML
@@ -508,6 +510,9 @@ def item_reading(tmp: Path, letters: int) -> tuple[list[str], dict[str, bool]]:
     return done.stdout.strip().splitlines(), json.loads(budgets.read_text())
 
 
+ITEMS = (1, 2, 3, 4, 5, 6, 7)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--clients", type=int, default=4)
@@ -516,36 +521,84 @@ def main() -> None:
     parser.add_argument("--users", type=int, default=20)
     parser.add_argument("--load-seconds", type=int, default=60)
     parser.add_argument("--letters", type=int, default=60, help="item 7's corpus size")
+    parser.add_argument(
+        "--only",
+        type=int,
+        nargs="+",
+        choices=ITEMS,
+        metavar="ITEM",
+        help="run only these items (e.g. --only 1 2); the report is printed,"
+        f" {RESULTS.name} is written by a whole run only",
+    )
     args = parser.parse_args()
+    only = set(args.only or ITEMS)
     began = time.monotonic()
     generator = "wrk" if wrk.ensure() else "Python client (threads)"
     budgets: dict[str, bool] = {}
+    sections: dict[int, list[str]] = {}
+    pages: dict[str, tuple[list[client.Result], list[float]]] = {}
     with tempfile.TemporaryDirectory(prefix="intrum-bench-") as name:
         tmp = Path(name)
-        print("item 3: query counts…", flush=True)
-        queries, budgets["constant query counts"] = item_queries(tmp)
-        print("item 2: PDF engines…", flush=True)
-        pdf, pdf_budgets = item_pdf(tmp, args.pdf_iterations)
-        budgets.update(pdf_budgets)
-        print("item 4: changelist 1k vs 100k…", flush=True)
-        changelist = item_changelist(tmp)
-        env = prepare(tmp / "web", debtors=max(args.clients + 2, args.users))
-        print("item 1: pages…", flush=True)
-        with serve.gunicorn(env, log=tmp / "gunicorn-pages.log") as base:
-            pages = scenario_pages(base, args.clients, args.seconds)
-        print("item 5: pages while PDFs render…", flush=True)
-        isolation, degradation = item_isolation(env, tmp, args.clients, args.seconds)
-        budgets["pages not starved by PDFs (≤ ~2×)"] = degradation["after"] <= 2.2
-        print("item 6: locust…", flush=True)
-        locust, budgets["zero errors under load"] = item_locust(
-            env, tmp, args.users, args.load_seconds
-        )
-        print("item 7: reading letters…", flush=True)
-        reading, reading_budgets = item_reading(tmp, args.letters)
-        budgets.update(reading_budgets)
-    wizard = {p: statistics.median(ratios) for p, (_, ratios) in pages.items()}
-    for pattern, ratio in wizard.items():
-        budgets[f"wizard step ≥ 0.15 × bare view ({pattern})"] = ratio >= 0.15
+        if 3 in only:
+            print("item 3: query counts…", flush=True)
+            queries, budgets["constant query counts"] = item_queries(tmp)
+            sections[3] = ["## 3. Query counts", "", *queries]
+        if 2 in only:
+            print("item 2: PDF engines…", flush=True)
+            pdf, pdf_budgets = item_pdf(tmp, args.pdf_iterations)
+            budgets.update(pdf_budgets)
+            sections[2] = [
+                "## 2. Letter PDF: WeasyPrint (in-process, warm) vs headless Chromium",
+                "",
+                *pdf,
+            ]
+        if 4 in only:
+            print("item 4: changelist 1k vs 100k…", flush=True)
+            sections[4] = [
+                "## 4. Admin changelist, 1 000 vs 100 000 dossiers",
+                "",
+                *item_changelist(tmp),
+            ]
+        if only & {1, 5, 6}:
+            env = prepare(tmp / "web", debtors=max(args.clients + 2, args.users))
+        if 1 in only:
+            print("item 1: pages…", flush=True)
+            with serve.gunicorn(env, log=tmp / "gunicorn-pages.log") as base:
+                pages = scenario_pages(base, args.clients, args.seconds)
+            wizard = {p: statistics.median(ratios) for p, (_, ratios) in pages.items()}
+            for pattern, ratio in wizard.items():
+                budgets[f"wizard step ≥ 0.15 × bare view ({pattern})"] = ratio >= 0.15
+            sections[1] = [
+                f"## 1. Pages vs a bare Django view ({args.clients} users,"
+                f" {args.seconds:.0f} s each, {ROUNDS} interleaved rounds; median"
+                " round shown, errors summed)",
+                "",
+                *page_tables(pages, wizard),
+            ]
+        if 5 in only:
+            print("item 5: pages while PDFs render…", flush=True)
+            isolation, degradation = item_isolation(
+                env, tmp, args.clients, args.seconds
+            )
+            budgets["pages not starved by PDFs (≤ ~2×)"] = degradation["after"] <= 2.2
+            sections[5] = ["## 5. Page latency while PDFs are rendered", "", *isolation]
+        if 6 in only:
+            print("item 6: locust…", flush=True)
+            locust, budgets["zero errors under load"] = item_locust(
+                env, tmp, args.users, args.load_seconds
+            )
+            sections[6] = ["## 6. Load: simulated debtors, whole journey", "", *locust]
+        if 7 in only:
+            print("item 7: reading letters…", flush=True)
+            reading, reading_budgets = item_reading(tmp, args.letters)
+            budgets.update(reading_budgets)
+            sections[7] = [
+                f"## 7. Reading letters: {args.letters} generated letters, as"
+                " born-digital PDFs and as phone-like photos"
+                " (`python -m bench.reading`)",
+                "",
+                *reading,
+            ]
     cores = os.cpu_count()
     report = [
         f"# Benchmarks — {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC",
@@ -555,35 +608,10 @@ def main() -> None:
         f" load average at the end {os.getloadavg()[0]:.1f};"
         f" whole run {time.monotonic() - began:.0f} s.",
         "",
-        f"## 1. Pages vs a bare Django view ({args.clients} users, {args.seconds:.0f} s"
-        f" each, {ROUNDS} interleaved rounds; median round shown, errors summed)",
-        "",
-        *page_tables(pages, wizard),
-        "## 2. Letter PDF: WeasyPrint (in-process, warm) vs headless Chromium",
-        "",
-        *pdf,
-        "",
-        "## 3. Query counts",
-        "",
-        *queries,
-        "",
-        "## 4. Admin changelist, 1 000 vs 100 000 dossiers",
-        "",
-        *changelist,
-        "",
-        "## 5. Page latency while PDFs are rendered",
-        "",
-        *isolation,
-        "",
-        "## 6. Load: simulated debtors, whole journey",
-        "",
-        *locust,
-        "",
-        f"## 7. Reading letters: {args.letters} generated letters, as born-digital PDFs"
-        " and as phone-like photos (`python -m bench.reading`)",
-        "",
-        *reading,
-        "",
+    ]
+    for number in sorted(sections):
+        report += [*sections[number], ""]
+    report += [
         "## Budgets",
         "",
         *(f"- {name}: {'met' if ok else 'NOT MET'}" for name, ok in budgets.items()),
@@ -591,8 +619,9 @@ def main() -> None:
     ]
     text = "\n".join(report)
     print(text)
-    RESULTS.parent.mkdir(parents=True, exist_ok=True)
-    RESULTS.write_text(text + "\n", encoding="utf-8")
+    if only == set(ITEMS):
+        RESULTS.parent.mkdir(parents=True, exist_ok=True)
+        RESULTS.write_text(text + "\n", encoding="utf-8")
     if any(r.errors for results, _ in pages.values() for r in results):
         sys.exit("errors during the benchmark")
 
