@@ -87,10 +87,20 @@ def get_active_share_for_owner(
         raise Http404("Partage introuvable") from exc
 
 
-def open_to_sharing(dossier: Dossier) -> QuerySet[Association]:
-    """Associations the dossier could still be shared with."""
-    taken = dossier.shares.filter(revoked_at=None).values("association")
-    return Association.objects.exclude(pk__in=taken)
+def shares_and_open_associations(
+    dossier: Dossier,
+) -> tuple[list[Share], list[Association]]:
+    """The dossier's active shares (newest first, each with its association)
+    and the associations it could still be shared with: two plain queries, no
+    join and no subquery (every association is read anyway, for the list)."""
+    associations = list(Association.objects.all())
+    by_id = {association.pk: association for association in associations}
+    shares = list(dossier.shares.filter(revoked_at=None))  # type: ignore[attr-defined]
+    for share in shares:
+        if share.association_id in by_id:  # else created meanwhile: read lazily
+            share.association = by_id[share.association_id]
+    taken = {share.association_id for share in shares}
+    return shares, [a for a in associations if a.pk not in taken]
 
 
 def acting_association(user: UserLike, dossier: Dossier) -> Association | None:

@@ -3,7 +3,7 @@
 from typing import Any
 
 from django.contrib import messages
-from django.db.models import Max, Prefetch, prefetch_related_objects
+from django.db.models import Max
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -45,14 +45,7 @@ def dossier_detail(request: HttpRequest, dossier_id: int) -> HttpResponse:
     dossier = access.get_dossier_for_owner(request.user, dossier_id)
     # One query for the whole timeline, with its attachments (the page lists it;
     # the assessment reads the marks stored on the row).
-    prefetch_related_objects(
-        [dossier],
-        Prefetch(
-            "timeline_events",
-            queryset=TimelineEvent.objects.select_related("attachment"),
-        ),
-    )
-    timeline = list(dossier.timeline_events.all())
+    timeline = list(dossier.timeline_events.select_related("attachment"))
     # A file attached to an event is listed with the event it came with (the
     # events are already loaded: no query per file).
     attached_to: dict[int, TimelineEvent] = {}
