@@ -128,6 +128,12 @@ def test_wrk_script_and_tables_render() -> None:
     pages = {p: ([result] * 3, [0.1, 0.2, 0.3]) for p in run.CONNECTIONS}
     text = "\n".join(run.page_tables(pages, dict.fromkeys(run.CONNECTIONS, 0.2)))
     assert text.count("median 0.20 (met)") == len(run.CONNECTIONS)
+    page = {p: [0.08, 0.09, 0.21] for p in run.CONNECTIONS}
+    text = "\n".join(run.page_tables(pages, dict.fromkeys(run.CONNECTIONS, 0.2), page))
+    assert text.count(
+        "Dossier page / bare view, per round: 0.080, 0.090, 0.210."
+        " Budget ≥ 0.20 (issue 15) → median 0.09 (NOT MET)."
+    ) == len(run.CONNECTIONS)
 
 
 def test_locustfile_compiles() -> None:
