@@ -635,7 +635,9 @@ def main() -> None:
         "",
     ]
     for number in sorted(sections):
-        report += [*sections[number], ""]
+        report += sections[number]
+        if report[-1]:
+            report.append("")
     report += [
         "## Budgets",
         "",
