@@ -1,6 +1,7 @@
 """Reads of the associations app, each scoped to the requesting user."""
 
 import hashlib
+from dataclasses import dataclass
 from typing import TypeVar
 
 from django.db.models import Exists, Model, OuterRef, QuerySet
@@ -12,7 +13,7 @@ from dossiers import access
 from dossiers.access import UserLike
 from dossiers.models import Dossier
 
-from .models import AccessLog, Association, Invitation, Membership, Share
+from .models import AccessLog, Advice, Association, Invitation, Membership, Share
 
 M = TypeVar("M", bound=Model)
 
@@ -87,10 +88,40 @@ def get_active_share_for_owner(
         raise Http404("Partage introuvable") from exc
 
 
-def open_to_sharing(dossier: Dossier) -> QuerySet[Association]:
-    """Associations the dossier could still be shared with."""
-    taken = dossier.shares.filter(revoked_at=None).values("association")
-    return Association.objects.exclude(pk__in=taken)
+@dataclass(frozen=True)
+class DossierSharing:
+    """What the dossier page shows of its sharing: who has access, who could
+    still get it, and the advice received (oldest first)."""
+
+    shares: list[Share]
+    open_associations: list[Association]
+    advice: list[Advice]
+
+
+def dossier_sharing(dossier: Dossier) -> DossierSharing:
+    """The sharing section's and the advice notice's data, read once per
+    dossier object, in three plain queries: every association (the list of
+    choices needs them all anyway), the active shares (newest first) and the
+    advice with its author; each share and advice gets its association from
+    the first. No join on associations, no subquery."""
+    cached = dossier.__dict__.get("_sharing")
+    if cached is not None:
+        return cached  # type: ignore[no-any-return]
+    associations = list(Association.objects.all())
+    by_id = {association.pk: association for association in associations}
+    shares = list(dossier.shares.filter(revoked_at=None))  # type: ignore[attr-defined]
+    advice = list(dossier.advice.select_related("author"))  # type: ignore[attr-defined]
+    for row in (*shares, *advice):
+        if row.association_id in by_id:  # else created meanwhile: read lazily
+            row.association = by_id[row.association_id]
+    taken = {share.association_id for share in shares}
+    sharing = DossierSharing(
+        shares=shares,
+        open_associations=[a for a in associations if a.pk not in taken],
+        advice=advice,
+    )
+    dossier.__dict__["_sharing"] = sharing
+    return sharing
 
 
 def acting_association(user: UserLike, dossier: Dossier) -> Association | None:

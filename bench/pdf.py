@@ -24,6 +24,7 @@ browser still wakes up), and that work landed on WeasyPrint's renders.
 """
 
 import argparse
+import datetime as dt
 import functools
 import io
 import os
@@ -46,6 +47,41 @@ FLAGS = [
 ]
 
 
+COMBINED = "reponse"
+"""« Réponse complète »: every ground of the dossier in one letter (issue 17)."""
+ONE_PAGE = "prescription"
+"""The one-page letter the combined letter is timed against."""
+
+
+def options(today: Any) -> dict[str, dict[str, Any]]:
+    """What she would enter on the letter page of the kinds that ask for more
+    than the dossier holds (the court, the mediator, the sum offered…)."""
+    ago = lambda days: (today - dt.timedelta(days=days)).isoformat()  # noqa: E731
+    return {
+        "echeancier": {"monthly": "50"},
+        "opposition": {
+            "court": "Tribunal judiciaire de Lyon",
+            "court_address": "67 rue Servient\n69003 Lyon",
+            "applicant": "Cetelem",
+            "order_date": ago(30),
+            "order_number": "RG 26/01234",
+            "signification_date": ago(5),
+        },
+        "mediateur": {
+            "mediator_name": "Médiateur de l'ASF",
+            "mediator_address": "75854 Paris Cedex 17",
+            "complaint_date": ago(45),
+            "requests": ["cancel_fees", "stop_collection"],
+        },
+        "plainte": {
+            "tribunal": "Tribunal judiciaire de Lyon",
+            "tribunal_address": "67 rue Servient\n69003 Lyon",
+        },
+        "reglement": {"amount": "600"},
+        "delais": {"reason": "illness", "months": 4, "monthly": "20"},
+    }
+
+
 def letters_html() -> dict[str, tuple[str, int]]:
     """kind → (HTML, pages) for the seeded debtor's dossier."""
     from django.utils import timezone  # noqa: PLC0415
@@ -58,11 +94,14 @@ def letters_html() -> dict[str, tuple[str, int]]:
     _, dossier = _debtor()
     today = timezone.localdate()
     assessment = assess_dossier(dossier, today=today)
+    extra = options(today)
     out = {}
     for slug, spec in LETTERS.items():
-        options = {"monthly": "50"} if spec.has_plan else {}
         letter = compose.letter_input(
-            dossier=dossier, assessment=assessment, today=today, options=options
+            dossier=dossier,
+            assessment=assessment,
+            today=today,
+            options=extra.get(slug, {}),
         )
         _, html = compose.build(spec, letter)
         pdf = rendering.render_pdf(html, meta=_meta(spec.title))
@@ -71,15 +110,30 @@ def letters_html() -> dict[str, tuple[str, int]]:
 
 
 def _debtor() -> Any:
+    """Sophie's dossier, with every ground of « Réponse complète »: a forclosed
+    consumer credit (a contested debt), collection fees claimed, two R124-4
+    mentions missing, harassment signs and her two night calls in the timeline
+    (``demo.seed_timeline``), and her name and address as the sender."""
     from accounts.models import User  # noqa: PLC0415
     from dossiers import demo  # noqa: PLC0415
     from dossiers.models import Dossier  # noqa: PLC0415
 
-    user, _ = User.objects.get_or_create(email="pdf@bench.invalid")
+    user, _ = User.objects.get_or_create(
+        email="pdf@bench.invalid",
+        defaults={
+            "first_name": "Sophie",
+            "last_name": "Martin",
+            "address": "12 rue des Lilas",
+            "postal_code": "69003",
+            "city": "Lyon",
+        },
+    )
     dossier = Dossier.objects.filter(owner=user).first()
     if dossier is None:
         dossier = Dossier.objects.create(owner=user)
         demo.fill(dossier, demo.SOPHIE_ANSWERS)
+    demo.seed_timeline(dossier)  # idempotent
+    dossier.refresh_from_db()
     return user, dossier
 
 

@@ -3,7 +3,7 @@
 from typing import Any
 
 from django.contrib import messages
-from django.db.models import Max, Prefetch, prefetch_related_objects
+from django.db.models import Max
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -43,23 +43,19 @@ def dossier_list(request: HttpRequest) -> HttpResponse:
 
 def dossier_detail(request: HttpRequest, dossier_id: int) -> HttpResponse:
     dossier = access.get_dossier_for_owner(request.user, dossier_id)
-    # One query for the whole timeline, with its attachments (the page lists it;
-    # the assessment reads the marks stored on the row).
-    prefetch_related_objects(
-        [dossier],
-        Prefetch(
-            "timeline_events",
-            queryset=TimelineEvent.objects.select_related("attachment"),
-        ),
-    )
+    # One query for the files, one for the whole timeline (the page lists it;
+    # the assessment reads the marks stored on the row). An event's attachment
+    # is one of the files: taken from them, no join; a file attached to an
+    # event is listed with the event it came with.
+    uploads = list(dossier.uploads.all())
+    by_id = {upload.pk: upload for upload in uploads}
     timeline = list(dossier.timeline_events.all())
-    # A file attached to an event is listed with the event it came with (the
-    # events are already loaded: no query per file).
     attached_to: dict[int, TimelineEvent] = {}
     for event in timeline:
+        if event.attachment_id in by_id:  # else added meanwhile: read lazily
+            event.attachment = by_id[event.attachment_id]
         if event.attachment_id is not None:
             attached_to.setdefault(event.attachment_id, event)
-    uploads = list(dossier.uploads.all())
     for upload in uploads:
         upload.attached_to = attached_to.get(upload.pk)  # type: ignore[attr-defined]
     context = {

@@ -1,5 +1,6 @@
-"""On the debtor's dossier page: the sharing section (three queries, always)
-and, near the top, a notice of the advice received (one query)."""
+"""On the debtor's dossier page: the sharing section and, near the top, a
+notice of the advice received; three queries for both, always
+(``selectors.dossier_sharing``, read once for the two)."""
 
 from typing import Any
 
@@ -18,12 +19,12 @@ def sharing_section(dossier: Dossier) -> dict[str, Any]:
     All advice stays visible to the debtor, each with its association's name,
     including that of an association whose access she has since withdrawn.
     """
-    shares = list(selectors.active_shares(dossier))
+    sharing = selectors.dossier_sharing(dossier)
     return {
         "dossier": dossier,
-        "shares": shares,
-        "associations": list(selectors.open_to_sharing(dossier)),
-        "advice": list(dossier.advice.select_related("author", "association")),  # type: ignore[attr-defined]
+        "shares": sharing.shares,
+        "associations": sharing.open_associations,
+        "advice": sharing.advice,
     }
 
 
@@ -32,5 +33,5 @@ def advice_notice(dossier: Dossier) -> dict[str, Any]:
     """The latest advice, at the top of a long page: she shared her dossier to
     read it, and it is written at the bottom, in the sharing section (oldest
     first, the models' ordering: the latest is the last)."""
-    advice = list(dossier.advice.select_related("association"))  # type: ignore[attr-defined]
+    advice = selectors.dossier_sharing(dossier).advice
     return {"latest": advice[-1] if advice else None, "count": len(advice)}

@@ -14,12 +14,13 @@ The grounds are those the triage gave the single-ground letters
 from dataclasses import dataclass
 
 from dossiers.answers import Verifications
+from dossiers.law import references as refs
 from dossiers.law.triage import INCLUDED
 
 from .common import NO_ACKNOWLEDGMENT, LetterContext, LetterInput, common
 from .contestation import ContestationContext, contest_sentence, contestation
 from .fees import FeesContext, frais
-from .harassment import HarassmentContext, harcelement
+from .harassment import HarassmentContext, harcelement, law_sentences
 from .limitation import LimitationContext, prescription
 
 
@@ -29,6 +30,9 @@ class ReponseContext(LetterContext):
     contest: ContestationContext | None
     fees: FeesContext | None
     practices: HarassmentContext | None
+    practices_law: tuple[str, ...]
+    """What the practices may constitute (the harassment letter's sentences),
+    without the R124-4 mentions when the contestation already names them."""
     contest_sentence: str
     """How far the contestation goes (what she said of the debt), never a
     sentence that reads as if the rest were payable."""
@@ -69,11 +73,25 @@ def reponse(data: LetterInput) -> ReponseContext:
         contest=contest,
         fees=fees,
         practices=practices,
+        practices_law=_practices_law(data, practices, contest),
         contest_sentence=_contest_sentence(data, decisive=limitation is None),
         subsidiary=limitation is not None and len(parts) > 1,
         basis=tuple(dict.fromkeys(cite for part in parts for cite in part.basis)),
         enclosures=tuple(enclosures),
     )
+
+
+def _practices_law(
+    data: LetterInput,
+    practices: HarassmentContext | None,
+    contest: ContestationContext | None,
+) -> tuple[str, ...]:
+    if practices is None:
+        return ()
+    basis = practices.basis
+    if contest is not None and contest.missing_mentions:  # said once, in full
+        basis = tuple(b for b in basis if b not in {refs.R124_4, refs.R124_7})
+    return law_sentences(data, basis)
 
 
 SUBSIDIARY_CONTEST = {

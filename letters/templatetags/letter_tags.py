@@ -3,6 +3,7 @@
 from typing import Any
 
 from django import template
+from django.db.models import prefetch_related_objects
 
 from dossiers.assessment import DossierAssessment, chosen_letters
 from dossiers.models import Dossier
@@ -39,7 +40,8 @@ def offered_letters(
 
 def letter_rows(dossier: Dossier) -> list[dict[str, Any]]:
     """Existing letters with their versions: two queries whatever their number."""
-    letters = Letter.objects.filter(dossier=dossier).prefetch_related("versions")
+    letters = list(Letter.objects.filter(dossier=dossier))
+    prefetch_related_objects(letters, "versions")  # no query without letters
     rows = []
     for letter in letters:
         versions = list(letter.versions.all())

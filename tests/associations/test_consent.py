@@ -1,7 +1,9 @@
 """Debtor side: share, revoke, who has access, advice (never internal notes)."""
 
 import pytest
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 
 from associations import services
 from associations.models import Advice, Association, InternalNote, Share
@@ -54,6 +56,49 @@ def test_page_shows_who_has_access(
     # B is still offered in the list; A is not offered twice.
     assert f'<option value="{association_b.pk}">' in page
     assert f'<option value="{share_a.association_id}">' not in page
+
+
+def test_page_reads_shares_and_advice_in_constant_queries(
+    debtor_client: Client,
+    dossier: Dossier,
+    association_a: Association,
+    association_b: Association,
+    volunteer_a,
+) -> None:
+    """The sharing section and the advice notice: the advice read once for
+    both, the shares and the associations without a join, whatever their
+    number; a revoked share neither lists its association as having access
+    nor hides it from the choices."""
+    url = f"/dossiers/{dossier.pk}/"
+    debtor_client.get(url)
+    with CaptureQueriesContext(connection) as alone:
+        debtor_client.get(url)
+    share = services.share_create(dossier=dossier, association=association_a)
+    revoked = Association.objects.create(name="Asso R", city="Rennes")
+    services.share_create(dossier=dossier, association=revoked)
+    Share.objects.filter(association=revoked).update(revoked_at=share.consented_at)
+    for text in ("Premier conseil.", "Second conseil."):
+        Advice.objects.create(
+            dossier=dossier, association=association_a, author=volunteer_a, text=text
+        )
+    with CaptureQueriesContext(connection) as busy:
+        page = debtor_client.get(url).content.decode()
+    assert len(busy.captured_queries) == len(alone.captured_queries)
+    advice_reads = [
+        q for q in busy.captured_queries if "associations_advice" in q["sql"]
+    ]
+    assert len(advice_reads) == 1
+    assert "Vous avez reçu des conseils" in page
+    assert "(2 conseils en tout)" in page
+    assert "Premier conseil." in page
+    assert "Second conseil." in page
+    assert "Valérie, le" in page
+    assert "<strong>Asso A</strong> (Lyon), depuis le" in page
+    assert revoke_url(share) in page
+    assert "Asso R</strong>" not in page
+    assert f'<option value="{revoked.pk}">' in page
+    assert f'<option value="{association_b.pk}">' in page
+    assert f'<option value="{association_a.pk}">' not in page
 
 
 def test_owner_revokes(debtor_client: Client, share_a: Share) -> None:

@@ -111,6 +111,34 @@ def test_the_combined_letter_puts_the_limitation_first_then_the_rest(
     assert "21 h 40" not in text or "appel téléphonique" in text
 
 
+def test_the_combined_letter_states_in_words_what_it_cites(barred_dossier) -> None:
+    """Each part says what its own letter says (no blank left by a renamed
+    field): the period and its start, why nothing interrupted it, the missing
+    R124-4 mentions once and in full, the fees' rules, what the practices may
+    constitute."""
+    _, text = render(barred_dossier, "reponse")
+    body = text[: text.index("Textes cités")]
+    for phrase in (
+        "article R312-35 du code de la consommation",
+        "Le point de départ du délai est le 5 novembre 2022",
+        "Ce délai a expiré le 5 novembre 2024",
+        "Aucun acte interruptif (action en justice signifiée",
+        "(articles 2241 et 2244 du code civil)",
+        "J'invoque donc expressément la forclusion de l'action en paiement",
+        "Sur votre courrier",
+        "pour le compte d'autrui : le fondement et le montant de la somme due",
+        "(5°)",
+        "article R124-7",
+        "article L111-8, alinéa 2",
+        "article L121-21 du code de la consommation",
+        "articles L121-6 et L132-11 du code de la consommation",
+    ):
+        assert phrase in body, phrase
+    for blank in ("()", "application de des", "dette en menaçant"):
+        assert blank not in text, blank
+    assert "il y manque" not in text  # the mentions are named once, in full
+
+
 def test_the_combined_letter_never_offers_to_pay(barred_dossier) -> None:
     _, text = render(barred_dossier, "reponse")
     lowered = text.lower()

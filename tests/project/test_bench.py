@@ -46,12 +46,34 @@ def test_every_letter_kind_feeds_the_pdf_comparison() -> None:
         assert pages >= 1, slug
 
 
+@pytest.mark.django_db
+def test_the_combined_letter_carries_every_ground() -> None:
+    """Issue 17 times « Réponse complète » at its full length: the bench's
+    dossier gives it every ground, the timeline's night calls included."""
+    html, _ = pdf.letters_html()[pdf.COMBINED]
+    for heading in (
+        "Sur la forclusion",
+        "À titre subsidiaire",
+        "Sur la créance elle-même",
+        "Sur les frais",
+        "Sur vos méthodes de recouvrement",
+        "21 h 40",
+        "22 h 15",
+        "R124-4",
+    ):
+        assert heading in html, heading
+
+
+MULTI_PAGE = {"echeancier": 3, "reponse": 2}
+
+
 def test_pdf_table_judges_both_chromium_ways(monkeypatch, tmp_path) -> None:
-    """One budget per Chromium way; only one-page letters count."""
+    """One budget per Chromium way; only one-page letters count. A third
+    budget: « Réponse complète » against the one-page limitation letter."""
 
     def engine(one_page: float, plan: float) -> dict:
         return {
-            slug: {"p50": plan if slug == "echeancier" else one_page, "p95": 1.0}
+            slug: {"p50": plan if slug in MULTI_PAGE else one_page, "p95": 1.0}
             | {"rss_peak_mib": 900.0}
             for slug in LETTERS
         }
@@ -60,12 +82,13 @@ def test_pdf_table_judges_both_chromium_ways(monkeypatch, tmp_path) -> None:
         slug: {
             "p50": 40.0,
             "p95": 50.0,
-            "pages": 3 if slug == "echeancier" else 1,
+            "pages": MULTI_PAGE.get(slug, 1),
             "heap_peak_mib": 1.5,
             "rss_mib": 160.0,
         }
         for slug in LETTERS
     }
+    weasy["reponse"]["p50"] = 58.0
     data = {
         "weasyprint": weasy,
         "chromium": engine(45.0, 60.0),
@@ -76,17 +99,23 @@ def test_pdf_table_judges_both_chromium_ways(monkeypatch, tmp_path) -> None:
     }
     monkeypatch.setattr(run, "in_process", lambda *args: data)
     lines, budgets = run.item_pdf(tmp_path, 3)
+    text = "\n".join(lines)
     assert all(budgets.values())
-    assert len(budgets) == 2
-    assert "| quittance | 1 | 40 / 50 | 360 / 1 | 0.11 | 45 / 1 | 0.89 |" in "\n".join(
-        lines
-    )
+    assert len(budgets) == 3
+    assert "| quittance | 1 | 40 / 50 | 360 / 1 | 0.11 | 45 / 1 | 0.89 |" in text
+    assert (
+        "Réponse complète (2 pages) / one-page letter (prescription):"
+        " p50 ratio 1.45 → budget ≤ 1.5 (met)."
+    ) in text
     data["chromium"] = engine(39.0, 60.0)  # WeasyPrint at 40 ms: slower
-    _, budgets = run.item_pdf(tmp_path, 3)
+    weasy["reponse"]["p50"] = 61.0  # 1.52 × the limitation letter
+    lines, budgets = run.item_pdf(tmp_path, 3)
     assert budgets == {
         "1-page letter faster than warm Chromium (new context per letter)": True,
         "1-page letter faster than warm Chromium (one reused page)": False,
+        "Réponse complète ≤ 1.5 × a one-page letter": False,
     }
+    assert "p50 ratio 1.52 → budget ≤ 1.5 (NOT MET)" in "\n".join(lines)
 
 
 def test_wrk_script_and_tables_render() -> None:
@@ -99,6 +128,12 @@ def test_wrk_script_and_tables_render() -> None:
     pages = {p: ([result] * 3, [0.1, 0.2, 0.3]) for p in run.CONNECTIONS}
     text = "\n".join(run.page_tables(pages, dict.fromkeys(run.CONNECTIONS, 0.2)))
     assert text.count("median 0.20 (met)") == len(run.CONNECTIONS)
+    page = {p: [0.08, 0.09, 0.21] for p in run.CONNECTIONS}
+    text = "\n".join(run.page_tables(pages, dict.fromkeys(run.CONNECTIONS, 0.2), page))
+    assert text.count(
+        "Dossier page / bare view, per round: 0.080, 0.090, 0.210."
+        " Budget ≥ 0.20 (issue 15) → median 0.09 (NOT MET)."
+    ) == len(run.CONNECTIONS)
 
 
 def test_locustfile_compiles() -> None:
