@@ -2,6 +2,7 @@
 intake, the progress page moving on by itself, the steps prefilled with what
 was read (she confirms and completes them), the answer; axe on each screen."""
 
+import datetime as dt
 import re
 import threading
 from pathlib import Path
@@ -101,18 +102,35 @@ def confirm_and_reach_the_answer(page, sample: corpus.Sample) -> None:
         expected["reference"]
     )
     check_axe(page, "« Le courrier » prérempli, sur un téléphone")
-    page.get_by_label("Date à laquelle vous l'avez reçu").fill(expected["letter_date"])
+    # What the reader left empty (it never guesses), she types as anyone would.
+    letter_date = page.get_by_label("Date du courrier")
+    if not letter_date.input_value():
+        letter_date.fill(expected["letter_date"])
+    page.get_by_label("Date à laquelle vous l'avez reçu").fill(
+        dt.date.today().isoformat()  # noqa: DTZ011 - the browser's today
+    )
     group(page, "Comment l'avez-vous reçu").get_by_label("Courrier simple").check()
+    kind = group(page, "De quel type de courrier")
+    if not kind.locator("input:checked").count():
+        kind.get_by_label("Relance amiable").check()
     role = group(page, "La société dit-elle agir pour le créancier")
     if not role.locator("input:checked").count():
         role.get_by_label("Je ne sais pas").check()
     submit(page)
-
-    expect(page.get_by_role("heading", level=1)).to_have_text("Les montants")
+    reached(page, "Les montants")
     expect(page.get_by_text("Lu sur votre courrier — vérifiez").first).to_be_visible()
     check_axe(page, "« Les montants » préremplis")
     group(page, "vie privée").get_by_label("Oui").check()
+    for select in page.locator("select[name$='-kind']").all():
+        if (
+            not select.input_value()
+            and select.locator("xpath=ancestor::fieldset[1]")
+            .locator("input[name$='-amount']")
+            .input_value()
+        ):
+            select.select_option(label="Principal")
     submit(page)
+    reached(page, "Vérifications")
 
     expect(page.get_by_role("heading", level=1)).to_have_text("Vérifications")
     check_axe(page, "« Vérifications » préremplies")
@@ -140,3 +158,13 @@ def confirm_and_reach_the_answer(page, sample: corpus.Sample) -> None:
     expect(
         page.get_by_role("heading", name="Ce que je fais maintenant")
     ).to_be_visible()
+
+
+def reached(page, title: str) -> None:
+    """The next step opened; a refused step says why instead of a bare timeout."""
+    try:
+        expect(page.get_by_role("heading", level=1)).to_have_text(title)
+    except AssertionError:
+        summary = page.get_by_role("alert")
+        errors = summary.inner_text() if summary.count() else "(no error summary)"
+        raise AssertionError(f"« {title} » not reached: {errors}") from None
