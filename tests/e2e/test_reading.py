@@ -103,6 +103,10 @@ def confirm_and_reach_the_answer(page, sample: corpus.Sample) -> None:
     )
     check_axe(page, "« Le courrier » prérempli, sur un téléphone")
     # What the reader left empty (it never guesses), she types as anyone would.
+    agency = page.get_by_label("Société qui vous écrit")
+    name = page.get_by_label("Nom de la société, si elle n'est pas dans la liste")
+    if not agency.input_value() and not name.input_value():
+        name.fill(expected["agency"])
     letter_date = page.get_by_label("Date du courrier")
     if not letter_date.input_value():
         letter_date.fill(expected["letter_date"])
@@ -120,6 +124,9 @@ def confirm_and_reach_the_answer(page, sample: corpus.Sample) -> None:
     reached(page, "Les montants")
     expect(page.get_by_text("Lu sur votre courrier — vérifiez").first).to_be_visible()
     check_axe(page, "« Les montants » préremplis")
+    total = page.get_by_label("Montant total réclamé")
+    if not total.input_value():
+        total.fill(expected["total"].replace(".", ","))
     group(page, "vie privée").get_by_label("Oui").check()
     for select in page.locator("select[name$='-kind']").all():
         if (
