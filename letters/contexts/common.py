@@ -292,6 +292,16 @@ def mentions_missing(data: LetterInput) -> tuple[str, ...]:
     return tuple(code for code in R124_4_MENTIONS if code not in present)
 
 
+def missing_mention_numbers(data: LetterInput) -> str:
+    """``la mention 3°`` or ``les mentions 3° et 5°``: the R124-4 mentions
+    missing, by their number in the article."""
+    order = list(R124_4_MENTIONS)
+    numbers = [f"{order.index(code) + 1}°" for code in mentions_missing(data)]
+    if len(numbers) == 1:
+        return f"la mention {numbers[0]}"
+    return f"les mentions {', '.join(numbers[:-1])} et {numbers[-1]}"
+
+
 def letter_situation(data: LetterInput) -> LetterSituation:
     """The facts that decide what a letter invokes (``dossiers.law.citations``)."""
     estimate = data.assessment.estimate

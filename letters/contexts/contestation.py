@@ -21,6 +21,7 @@ from .common import (
     recipient,
 )
 from .facts import missing_mentions
+from .fees import fees_sentence
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -137,24 +138,6 @@ def contest_sentence(data: LetterInput) -> str:
     return CONTEST_SENTENCES.get(
         recognises, "Je ne reconnais pas cette créance en l'état de vos explications."
     )
-
-
-def fees_sentence(basis: tuple[str, ...]) -> str:
-    """No fee for amicable collection (L111-8 al. 2), forbidden towards a
-    consumer (L121-21): only what applies to her."""
-    if refs.L111_8_AL2 not in basis:
-        return ""
-    text = (
-        "Je vous rappelle que les frais de recouvrement entrepris sans titre "
-        "exécutoire restent à la charge du créancier "
-        f"({cited([refs.L111_8_AL2])})"
-    )
-    if refs.L121_21 in basis:
-        text += (
-            " et qu'ils ne peuvent être mis à la charge d'un consommateur "
-            f"({cited([refs.L121_21])})"
-        )
-    return text + " : aucun frais de cette nature ne m'est donc réclamable."
 
 
 def contestation(data: LetterInput) -> ContestationContext:

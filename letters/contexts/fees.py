@@ -10,6 +10,7 @@ rest were payable (§2.3).
 
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Final
 
 from dossiers.assessment import amount_lines
 from dossiers.law import references as refs
@@ -45,8 +46,35 @@ def fee_items(lines: list[AmountLine]) -> tuple[str, ...]:
     )
 
 
-def rule_sentences(basis: tuple[str, ...]) -> tuple[str, ...]:
-    """One sentence per rule the letter invokes, in prose."""
+def fees_sentence(basis: tuple[str, ...]) -> str:
+    """No fee for amicable collection (L111-8 al. 2), forbidden towards a
+    consumer (L121-21): only what applies to her."""
+    if refs.L111_8_AL2 not in basis:
+        return ""
+    text = (
+        "Je vous rappelle que les frais de recouvrement entrepris sans titre "
+        "exécutoire restent à la charge du créancier "
+        f"({cited([refs.L111_8_AL2])})"
+    )
+    if refs.L121_21 in basis:
+        text += (
+            " et qu'ils ne peuvent être mis à la charge d'un consommateur "
+            f"({cited([refs.L121_21])})"
+        )
+    return text + " : aucun frais de cette nature ne m'est donc réclamable."
+
+
+BRIEF_LEAVES_OUT: Final = frozenset({refs.CASS_2010_FEES, refs.L111_8_AL3})
+"""What a brief statement of the fee rules leaves to the fee letter: the case
+law and the judge's exception to L111-8 al. 2 (« Réponse complète »)."""
+
+
+def rule_sentences(basis: tuple[str, ...], *, brief: bool = False) -> tuple[str, ...]:
+    """One sentence per rule the letter invokes, in prose; ``brief``: the
+    amicable-fee rules in one sentence (``fees_sentence``), without what
+    ``BRIEF_LEAVES_OUT``."""
+    if brief:
+        basis = tuple(b for b in basis if b not in BRIEF_LEAVES_OUT)
     sentences = []
     if refs.L111_8_AL1 in basis:
         sentences.append(
@@ -58,16 +86,19 @@ def rule_sentences(basis: tuple[str, ...]) -> tuple[str, ...]:
             "ces frais par la décision ou par l'acte d'exécution auquel il "
             "correspond."
         )
+    elif brief:
+        sentences.append(fees_sentence(basis))
     else:
         sentences.append(
             "Je conteste ces frais. Les frais de recouvrement entrepris sans titre "
             "exécutoire restent à la charge du créancier, toute stipulation "
             f"contraire étant réputée non écrite ({cited([refs.L111_8_AL2])})."
         )
-    if refs.L121_21 in basis:
+    if refs.L121_21 in basis and not brief:
+        ruling = f" ; {refs.CASS_2010_FEES}" if refs.CASS_2010_FEES in basis else ""
         sentences.append(
             "Ils ne peuvent être mis à la charge d'un consommateur "
-            f"({cited([refs.L121_21])} ; {refs.CASS_2010_FEES})."
+            f"({cited([refs.L121_21])}{ruling})."
         )
     if refs.L111_8_AL3 in basis:
         sentences.append(
@@ -86,7 +117,7 @@ def rule_sentences(basis: tuple[str, ...]) -> tuple[str, ...]:
             "mauvaise foi et un préjudice distinct du retard "
             f"({cited([refs.CIV_1231_6])})."
         )
-    return tuple(sentences)
+    return tuple(sentence for sentence in sentences if sentence)
 
 
 def claimed_fees(data: LetterInput) -> list[AmountLine]:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from dossiers.answers import Verifications
 from dossiers.law import references as refs
-from dossiers.law.checks import CONTACT_CONDUCT, R124_4_MENTIONS, WARNING_SIGNS
+from dossiers.law.checks import CONTACT_CONDUCT, WARNING_SIGNS
 from dossiers.law.citations import harassment_articles
 from dossiers.law.dates import format_date
 from dossiers.law.prose import cited
@@ -27,7 +27,7 @@ from .common import (
     agency_role,
     common,
     letter_situation,
-    mentions_missing,
+    missing_mention_numbers,
 )
 from .facts import contact_moment, unreasonable_moments
 
@@ -108,19 +108,11 @@ def law_sentences(data: LetterInput, basis: tuple[str, ...]) -> tuple[str, ...]:
         )
     if refs.R124_4 in basis:
         # By their number: the contestation names them in full.
-        order = list(R124_4_MENTIONS)
-        numbers = [f"{order.index(code) + 1}°" for code in mentions_missing(data)]
-        listed = (
-            numbers[0]
-            if len(numbers) == 1
-            else f"{', '.join(numbers[:-1])} et {numbers[-1]}"
-        )
         sentences.append(
             "Votre courrier ne comporte pas toutes les mentions exigées d'une "
             "société qui recouvre pour le compte d'un créancier : il y manque "
-            f"{'la mention' if len(numbers) == 1 else 'les mentions'} {listed} "
-            f"({cited([refs.R124_4])}). Cette omission est punie d'une amende "
-            f"({cited([refs.R124_7])})."
+            f"{missing_mention_numbers(data)} ({cited([refs.R124_4])}). Cette "
+            f"omission est punie d'une amende ({cited([refs.R124_7])})."
         )
     return tuple(sentences)
 

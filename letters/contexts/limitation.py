@@ -47,7 +47,10 @@ class LimitationContext(LetterContext):
     interruption_sentence: str
     late_payment_sentence: str
     invoke_sentence: str
-    close_request: str
+    request: str
+    """What she asks: close the dossier, or stop claiming the barred sums."""
+    reminder: str
+    """Claiming what a court can no longer grant may be aggressive (L121-6)."""
 
 
 INTERRUPTING_ACTS = {
@@ -88,7 +91,8 @@ def prescription(data: LetterInput) -> LimitationContext:
         interruption_sentence=_interruption_sentence(word, bool(barred)),
         late_payment_sentence=_late_payment_sentence(late_payments(data), word),
         invoke_sentence=_invoke_sentence(word, partial, nature),
-        close_request=_close_request(partial),
+        request=_request(partial),
+        reminder=REMINDER,
         basis=limitation_articles(situation),
         enclosures=("Copie de votre courrier",),
     )
@@ -195,19 +199,21 @@ def _interruption_sentence(word: str, several: bool) -> str:
     )
 
 
-def _close_request(partial: bool) -> str:
-    request = (
-        "Je vous demande de ne plus me réclamer ces sommes."
-        if partial
-        else "Je vous demande de clôturer ce dossier et de cesser toute relance à "
-        "mon encontre."
-    )
+def _request(partial: bool) -> str:
+    if partial:
+        return "Je vous demande de ne plus me réclamer ces sommes."
     return (
-        f"{request} Je vous rappelle que réclamer le paiement de sommes qui ne "
-        "peuvent plus être obtenues en justice, en menaçant d'une action qui n'est "
-        "pas légalement possible, peut constituer une pratique commerciale "
-        f"agressive ({cited([refs.L121_6])})."
+        "Je vous demande de clôturer ce dossier et de cesser toute relance à mon "
+        "encontre."
     )
+
+
+REMINDER = (
+    "Je vous rappelle que réclamer le paiement de sommes qui ne peuvent plus être "
+    "obtenues en justice, en menaçant d'une action qui n'est pas légalement "
+    "possible, peut constituer une pratique commerciale agressive "
+    f"({cited([refs.L121_6])})."
+)
 
 
 def _late_payment_sentence(days: tuple[dt.date, ...], word: str) -> str:

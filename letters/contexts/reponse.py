@@ -17,9 +17,15 @@ from dossiers.answers import Verifications
 from dossiers.law import references as refs
 from dossiers.law.triage import INCLUDED
 
-from .common import NO_ACKNOWLEDGMENT, LetterContext, LetterInput, common
+from .common import (
+    NO_ACKNOWLEDGMENT,
+    LetterContext,
+    LetterInput,
+    common,
+    missing_mention_numbers,
+)
 from .contestation import ContestationContext, contest_sentence, contestation
-from .fees import FeesContext, frais
+from .fees import BRIEF_LEAVES_OUT, FeesContext, frais, rule_sentences
 from .harassment import HarassmentContext, harcelement, law_sentences
 from .limitation import LimitationContext, prescription
 
@@ -33,6 +39,13 @@ class ReponseContext(LetterContext):
     practices_law: tuple[str, ...]
     """What the practices may constitute (the harassment letter's sentences),
     without the R124-4 mentions when the contestation already names them."""
+    practice_lines: tuple[str, ...]
+    """The dated contacts from the timeline, each with its moment (a Sunday,
+    at night); the signs she ticked only when the timeline holds none."""
+    fee_rules: tuple[str, ...]
+    """The fee letter's rules, without its case law and the judge's exception."""
+    missing_mentions: str
+    """``les mentions 3° et 5°``: the R124-4 mentions missing, by number."""
     contest_sentence: str
     """How far the contestation goes (what she said of the debt), never a
     sentence that reads as if the rest were payable."""
@@ -74,11 +87,28 @@ def reponse(data: LetterInput) -> ReponseContext:
         fees=fees,
         practices=practices,
         practices_law=_practices_law(data, practices, contest),
+        practice_lines=(practices.timeline or practices.signs) if practices else (),
         contest_sentence=_contest_sentence(data, decisive=limitation is None),
+        fee_rules=rule_sentences(fees.basis, brief=True) if fees else (),
+        missing_mentions=missing_mention_numbers(data)
+        if contest and contest.missing_mentions
+        else "",
         subsidiary=limitation is not None and len(parts) > 1,
-        basis=tuple(dict.fromkeys(cite for part in parts for cite in part.basis)),
+        basis=_basis(parts),
         enclosures=tuple(enclosures),
     )
+
+
+LEFT_TO_THE_SINGLE_LETTERS = BRIEF_LEAVES_OUT | {refs.L111_2}
+"""One answer stays on one page: the fees' case law and the judge's exception
+to L111-8 al. 2 stay in the fee letter, and « une société de recouvrement ne
+peut rien saisir » in the harassment letter (both still available)."""
+
+
+def _basis(parts: list[LetterContext]) -> tuple[refs.Ref, ...]:
+    """What the letter cites, each once, in the order it cites it."""
+    cited = (c for part in parts for c in part.basis)
+    return tuple(dict.fromkeys(c for c in cited if c not in LEFT_TO_THE_SINGLE_LETTERS))
 
 
 def _practices_law(
@@ -88,10 +118,10 @@ def _practices_law(
 ) -> tuple[str, ...]:
     if practices is None:
         return ()
-    basis = practices.basis
-    if contest is not None and contest.missing_mentions:  # said once, in full
-        basis = tuple(b for b in basis if b not in {refs.R124_4, refs.R124_7})
-    return law_sentences(data, basis)
+    left = {refs.L111_2}
+    if contest is not None and contest.missing_mentions:  # said once, there
+        left |= {refs.R124_4, refs.R124_7}
+    return law_sentences(data, tuple(b for b in practices.basis if b not in left))
 
 
 SUBSIDIARY_CONTEST = {

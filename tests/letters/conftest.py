@@ -75,9 +75,16 @@ def payable_dossier(debtor: User) -> Dossier:
     return fill(dossier, data)
 
 
+PAGE_FOOTER = re.compile(r"\bPage \d+ / \d+\s*$")
+"""The running footer (letter.css, @bottom-right), dropped so that the text
+reads on from one page to the next as the letter does."""
+
+
 def pdf_text(pdf: bytes) -> str:
     reader = PdfReader(io.BytesIO(pdf))
-    text = "\n".join(page.extract_text() or "" for page in reader.pages)
+    text = "\n".join(
+        PAGE_FOOTER.sub("", page.extract_text() or "") for page in reader.pages
+    )
     text = text.replace("\u00a0", " ").replace("\u202f", " ")
     text = re.sub(r"(\w)\u2010\s+(\w)", r"\1\2", text)  # words hyphenated at a line end
     return " ".join(text.split())

@@ -496,6 +496,6 @@ def test_the_combined_letter_of_a_barred_credit_names_its_period_and_acts(
     assert "Sur la forclusion." in letter
     assert "R312-35" in letter.split("À titre subsidiaire")[0]
     assert "Aucun acte interruptif (action en justice signifiée" in letter
-    assert letter.count("pratique commerciale agressive") == 1
+    assert letter.count("L121-6") == 1  # said once, with the practices
     assert "()" not in letter
     assert "application de des" not in letter

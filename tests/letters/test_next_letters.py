@@ -114,8 +114,10 @@ def test_the_combined_letter_puts_the_limitation_first_then_the_rest(
 def test_the_combined_letter_states_in_words_what_it_cites(barred_dossier) -> None:
     """Each part says what its own letter says (no blank left by a renamed
     field): the period and its start, why nothing interrupted it, the missing
-    R124-4 mentions once and in full, the fees' rules, what the practices may
-    constitute."""
+    R124-4 mentions once (by their number, as the article numbers them), the
+    fees' rules, what the practices may constitute. What the single letters
+    add (the fees' case law, « une société de recouvrement ne peut rien
+    saisir ») is neither said nor listed in « Textes cités »."""
     _, text = render(barred_dossier, "reponse")
     body = text[: text.index("Textes cités")]
     for phrase in (
@@ -125,10 +127,9 @@ def test_the_combined_letter_states_in_words_what_it_cites(barred_dossier) -> No
         "Aucun acte interruptif (action en justice signifiée",
         "(articles 2241 et 2244 du code civil)",
         "J'invoque donc expressément la forclusion de l'action en paiement",
-        "Sur votre courrier",
-        "pour le compte d'autrui : le fondement et le montant de la somme due",
-        "(5°)",
-        "article R124-7",
+        "Votre courrier omet les mentions 3° et 5° de l'article R124-4 du code des "
+        "procédures civiles d'exécution, omission punie d'une amende (article "
+        "R124-7 du même code)",
         "article L111-8, alinéa 2",
         "article L121-21 du code de la consommation",
         "articles L121-6 et L132-11 du code de la consommation",
@@ -136,7 +137,9 @@ def test_the_combined_letter_states_in_words_what_it_cites(barred_dossier) -> No
         assert phrase in body, phrase
     for blank in ("()", "application de des", "dette en menaçant"):
         assert blank not in text, blank
-    assert "il y manque" not in text  # the mentions are named once, in full
+    assert "il y manque" not in text  # the mentions are named once
+    for left in ("L111-2", "L111-8, al. 3", "L111-8, alinéa 3", "09-67.591"):
+        assert left not in text, left
 
 
 def test_the_combined_letter_never_offers_to_pay(barred_dossier) -> None:
