@@ -22,7 +22,6 @@ import pytest
 from django.test import Client
 from django.utils import timezone
 from playwright.sync_api import Browser, BrowserContext, Locator, Page, expect
-from pypdf import PdfReader
 
 from accounts.models import User
 from associations import services
@@ -30,6 +29,7 @@ from associations.models import AccessLog, Association
 from dossiers.law.dates import format_date
 from dossiers.models import Dossier
 from tests import factories
+from tests.pdftext import page_texts
 
 from .conftest import (
     ARTIFACTS,
@@ -132,8 +132,7 @@ def flash(page: Page) -> Locator:
 
 
 def pdf_text(path: Path) -> str:
-    reader = PdfReader(path)
-    return " ".join(" ".join((p.extract_text() or "").split()) for p in reader.pages)
+    return " ".join(" ".join(page.split()) for page in page_texts(path))
 
 
 def pdf_first_page_png(pdf: Path, name: str) -> Path:

@@ -1,17 +1,16 @@
 """A dossier filled like Sophie's, with a budget, and helpers to read PDFs."""
 
 import copy
-import io
 import re
 from typing import Any
 
 import pytest
-from pypdf import PdfReader
 
 from accounts.models import User
 from dossiers import demo
 from dossiers.models import Dossier
 from tests.factories import coordinates
+from tests.pdftext import page_texts
 
 
 def answers(**overrides: dict[str, Any]) -> dict[str, dict[str, Any]]:
@@ -81,10 +80,7 @@ reads on from one page to the next as the letter does."""
 
 
 def pdf_text(pdf: bytes) -> str:
-    reader = PdfReader(io.BytesIO(pdf))
-    text = "\n".join(
-        PAGE_FOOTER.sub("", page.extract_text() or "") for page in reader.pages
-    )
+    text = "\n".join(PAGE_FOOTER.sub("", page) for page in page_texts(pdf))
     text = text.replace("\u00a0", " ").replace("\u202f", " ")
     text = re.sub(r"(\w)\u2010\s+(\w)", r"\1\2", text)  # words hyphenated at a line end
     return " ".join(text.split())

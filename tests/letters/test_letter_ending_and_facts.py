@@ -4,20 +4,19 @@ Sunday and an evening call named as such; no copy to a creditor without an
 address; one date style (« 1er mars »)."""
 
 import datetime as dt
-import io
 import re
 from pathlib import Path
 
 import pytest
 from django.conf import settings
 from django.template.loader import render_to_string
-from pypdf import PdfReader
 
 from dossiers import demo
 from dossiers import services as dossier_services
 from dossiers.models import Dossier
 from letters import compose, rendering
 from letters.catalog import LETTERS
+from tests.pdftext import page_texts
 
 from .conftest import answers, fill
 
@@ -40,8 +39,7 @@ def render(dossier: Dossier, slug: str, personal_text: str = "") -> tuple[str, b
 
 
 def pages(pdf: bytes) -> list[str]:
-    reader = PdfReader(io.BytesIO(pdf))
-    return [" ".join((page.extract_text() or "").split()) for page in reader.pages]
+    return [" ".join(page.split()) for page in page_texts(pdf)]
 
 
 def words(html: str) -> str:
