@@ -10,7 +10,7 @@ import copy
 import hashlib
 import io
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Final
 
 from django.core.files.base import ContentFile
 from PIL import Image
@@ -112,7 +112,13 @@ def letter_version(letter: Letter, number: int = 1, marker: str = "") -> LetterV
     return version
 
 
-def world(email: str, *, marker: str, association: Association | None = None) -> World:
+WORLD_A: Final = ("alice.secu@example.org", "ALICE-SECRET-7f3a")
+"""The target's e-mail and the marker written in every object of hers."""
+WORLD_B: Final = ("bob.secu@example.org", "BOB-OWN-91c2")
+"""The attacker's own."""
+
+
+def world(email: str, marker: str, *, association: Association | None = None) -> World:
     user = factories.user(email, first_name=marker, last_name="Secret")
     dossier = fill(factories.dossier(owner=user))
     Dossier.objects.filter(pk=dossier.pk).update(title=marker)

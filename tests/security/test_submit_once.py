@@ -6,10 +6,7 @@ The browser side (buttons disabled after the first click) is in
 ``tests/e2e/test_submit_once.py``.
 """
 
-import threading
-
 import pytest
-from django.db import connection
 from django.test import Client
 from django.urls import reverse
 
@@ -20,7 +17,6 @@ from intrum_assistant.models import SubmitReceipt
 from intrum_assistant.once import FIELD
 from letters.models import LetterVersion
 from tests.dossiers.wizard_data import post_data
-from tests.factories import logged_in
 from tests.security.objects import World
 
 pytestmark = pytest.mark.django_db
@@ -144,47 +140,6 @@ def test_the_token_is_per_user(
     before = events(world_b)
     add_event(client_b, world_b)
     assert events(world_b) == before + 1
-
-
-@pytest.mark.django_db(transaction=True)
-def test_a_twin_request_during_the_first_one_creates_nothing(
-    world_a: World, monkeypatch
-) -> None:
-    """Two clicks, two requests at once: the second arrives while the first is
-    still writing, and adds nothing."""
-    started, release = threading.Event(), threading.Event()
-    original = services.timeline_add
-
-    def slow(**kwargs):
-        started.set()
-        release.wait(20)
-        return original(**kwargs)
-
-    monkeypatch.setattr(services, "timeline_add", slow)
-    before = events(world_a)
-    outcome: dict[str, int] = {}
-
-    def first() -> None:
-        client = logged_in(world_a.user)
-        path = reverse("dossiers:timeline_add", args=[world_a.dossier.pk])
-        outcome["first"] = client.post(path, event_data()).status_code
-        connection.close()
-
-    thread = threading.Thread(target=first)
-    thread.start()
-    try:
-        assert started.wait(20)
-        twin = logged_in(world_a.user)
-        response = add_event(twin, world_a)
-        assert ALREADY in response.content.decode().replace("&#x27;", "'")
-    finally:
-        release.set()
-        thread.join(20)
-    assert outcome["first"] == 302
-    assert events(world_a) == before + 1
-
-
-# -- letters -------------------------------------------------------------------------
 
 
 def test_a_double_click_on_generate_makes_one_version(

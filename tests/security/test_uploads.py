@@ -146,7 +146,10 @@ ENTRY_POINTS: dict[str, Callable] = {
 
 
 def new_uploads(world: World) -> list[Upload]:
-    return list(Upload.objects.exclude(pk=world.upload.pk))
+    """Her uploads but the world's own (the other world's are not hers)."""
+    return list(
+        Upload.objects.filter(dossier__owner=world.user).exclude(pk=world.upload.pk)
+    )
 
 
 def page(response) -> str:
