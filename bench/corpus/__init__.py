@@ -34,20 +34,20 @@ class Sample:
 
 def build(folder: Path, *, seed: int = SEED, count: int = 30) -> list[Sample]:
     """Write ``count`` letters drawn from ``seed`` into ``folder``."""
+    return [write(folder, spec, seed=seed) for spec in corpus(seed, count)]
+
+
+def write(folder: Path, spec: LetterSpec, *, seed: int = SEED) -> Sample:
+    """One letter of the corpus: its PDF and the photos of its pages."""
     folder.mkdir(parents=True, exist_ok=True)
-    samples = []
-    for spec in corpus(seed, count):
-        pdf = render.pdf(spec)
-        pdf_path = folder / f"{spec.ident}.pdf"
-        pdf_path.write_bytes(pdf)
-        photos = []
-        for page in range(2 if spec.two_pages else 1):
-            path = folder / f"{spec.ident}-page{page + 1}.jpg"
-            path.write_bytes(
-                photo.photograph(
-                    pdf, page, seed * 1000 + int(spec.ident[-3:]) * 10 + page
-                )
-            )
-            photos.append(path)
-        samples.append(Sample(spec, pdf_path, tuple(photos)))
-    return samples
+    pdf = render.pdf(spec)
+    pdf_path = folder / f"{spec.ident}.pdf"
+    pdf_path.write_bytes(pdf)
+    photos = []
+    for page in range(2 if spec.two_pages else 1):
+        path = folder / f"{spec.ident}-page{page + 1}.jpg"
+        path.write_bytes(
+            photo.photograph(pdf, page, seed * 1000 + int(spec.ident[-3:]) * 10 + page)
+        )
+        photos.append(path)
+    return Sample(spec, pdf_path, tuple(photos))
