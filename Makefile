@@ -65,9 +65,12 @@ lint: install
 
 # Two processes (pytest-xdist): the suite is CPU-bound and the machine has 2 cores.
 PYTEST := $(BIN)/pytest -n $${PYTEST_WORKERS:-2}
-# PostgreSQL runs every test but the browser walks and the OCR accuracy checks:
-# they exercise no database behaviour the client tests do not (README, Tests).
-ON_POSTGRES := -m "not e2e and not ocr"
+# PostgreSQL runs every test that can reach the database but the browser walks
+# and the OCR accuracy checks: they exercise no database behaviour the client
+# tests do not. Tests that cannot reach it (``nodb``, set by tests/conftest.py:
+# the law, the extraction, the renderers, processes with their own settings)
+# give the same answer on any database (README, Tests).
+ON_POSTGRES := -m "not e2e and not ocr and not nodb"
 
 test-sqlite: install
 	$(PYTEST)

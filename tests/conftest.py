@@ -131,9 +131,29 @@ def with_files(root: Path, settings: Any, world: Any) -> Any:
     return refetched(world)
 
 
+DATABASE_FIXTURES = frozenset(
+    {
+        "db",
+        "transactional_db",
+        "django_db_reset_sequences",
+        "django_db_serialized_rollback",
+        "live_server",
+    }
+)
+"""pytest-django's ways into the test database: a test that asks for none of
+them (nor for the ``django_db`` mark) cannot reach it."""
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Every test under tests/e2e is a browser test (``-m "not e2e"`` leaves
-    them out, as the PostgreSQL run of ``make test`` does)."""
+    """Every test under tests/e2e is a browser test; a test that cannot reach
+    the database is ``nodb``. The PostgreSQL run of ``make test`` leaves both
+    out (``-m "not e2e and not ocr and not nodb"``): the law, the reader's
+    extraction, the renderers and the processes started with their own
+    settings give the same answer whatever the database."""
     for item in items:
         if "e2e" in item.path.parts:
             item.add_marker(pytest.mark.e2e)
+        elif item.get_closest_marker("django_db") is None and not (
+            DATABASE_FIXTURES & set(getattr(item, "fixturenames", ()))
+        ):
+            item.add_marker(pytest.mark.nodb)
