@@ -85,20 +85,47 @@ def storages_at(root: Path) -> dict[str, Any]:
 
 def refetched(value: Any) -> Any:
     """The same objects, fresh from the database: a test's changes to them
-    were undone with its rollback, not on the instances it held."""
+    were undone with its rollback, not on the instances it held. One query
+    per model (a world holds tens of objects, and every test asks for it)."""
+    wanted: dict[type[Model], set[Any]] = {}
+    for instance in _instances(value):
+        wanted.setdefault(type(instance), set()).add(instance.pk)
+    fresh = {
+        (model, pk): row
+        for model, pks in wanted.items()
+        for pk, row in model._base_manager.in_bulk(list(pks)).items()
+    }
+    return _rebuilt(value, fresh)
+
+
+def _instances(value: Any) -> Iterator[Model]:
     if isinstance(value, Model) and value.pk is not None:
-        return type(value)._base_manager.get(pk=value.pk)
+        yield value
+    elif dataclasses.is_dataclass(value) and not isinstance(value, type):
+        for f in dataclasses.fields(value):
+            if f.init:
+                yield from _instances(getattr(value, f.name))
+    elif isinstance(value, list | tuple):
+        for item in value:
+            yield from _instances(item)
+
+
+def _rebuilt(value: Any, fresh: dict[tuple[type[Model], Any], Model]) -> Any:
+    if isinstance(value, Model) and value.pk is not None:
+        return fresh[type(value), value.pk]  # KeyError: it was deleted
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         return dataclasses.replace(
             value,
             **{
-                f.name: refetched(getattr(value, f.name))
+                f.name: _rebuilt(getattr(value, f.name), fresh)
                 for f in dataclasses.fields(value)
                 if f.init
             },
         )
     if isinstance(value, list):
-        return [refetched(item) for item in value]
+        return [_rebuilt(item, fresh) for item in value]
+    if isinstance(value, tuple):
+        return tuple(_rebuilt(item, fresh) for item in value)
     return value
 
 
