@@ -100,9 +100,9 @@ def reponse(data: LetterInput) -> ReponseContext:
 
 
 LEFT_TO_THE_SINGLE_LETTERS = BRIEF_LEAVES_OUT | {refs.L111_2}
-"""One answer stays on one page: the fees' case law and the judge's exception
-to L111-8 al. 2 stay in the fee letter, and « une société de recouvrement ne
-peut rien saisir » in the harassment letter (both still available)."""
+"""One answer stays short: the fees' case law and the judge's exception to
+L111-8 al. 2 stay in the fee letter, and « une société de recouvrement ne peut
+rien saisir » in the harassment letter (both still available)."""
 
 
 def _basis(parts: list[LetterContext]) -> tuple[refs.Ref, ...]:
@@ -118,7 +118,7 @@ def _practices_law(
 ) -> tuple[str, ...]:
     if practices is None:
         return ()
-    left = {refs.L111_2}
+    left = set(LEFT_TO_THE_SINGLE_LETTERS)
     if contest is not None and contest.missing_mentions:  # said once, there
         left |= {refs.R124_4, refs.R124_7}
     return law_sentences(data, tuple(b for b in practices.basis if b not in left))
