@@ -58,7 +58,10 @@ as_pg "$PG_BIN/pg_ctl" -D "$WORK/data" -l "$WORK/server.log" -w -t 60 start \
   -o "-c listen_addresses=127.0.0.1 -c port=$PORT -c unix_socket_directories=$WORK -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
   >/dev/null || { cat "$WORK/server.log" >&2; exit 1; }
 
-export DATABASE_URL="postgres://postgres@127.0.0.1:$PORT/intrum"
+# Through the cluster's Unix socket (its directory, URL-encoded, as the host):
+# a query costs less than over loopback TCP, which the suite feels.
+SOCKET_HOST=$(python3 -c 'import sys, urllib.parse; print(urllib.parse.quote(sys.argv[1], safe=""))' "$WORK")
+export DATABASE_URL="postgres://postgres@$SOCKET_HOST:$PORT/intrum"
 # The test suite ignores DATABASE_URL (tests/hermetic.py): it reads this one.
 export TEST_DATABASE_URL="$DATABASE_URL"
 echo "PostgreSQL $("$PG_BIN/postgres" --version | awk '{print $3}') running on 127.0.0.1:$PORT" >&2

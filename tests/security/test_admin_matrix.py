@@ -21,6 +21,7 @@ from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+from django.conf import settings as django_settings
 from django.contrib import admin
 from django.contrib.admin.models import LogEntry
 from django.contrib.contenttypes.models import ContentType
@@ -70,14 +71,25 @@ UNREACHABLE_BY_AUTOCOMPLETE = {
 }
 
 
+ROLES = (*STAFF_X, *STAFF_Y, "debtor", "superuser")
+SESSIONS: dict[str, str] = {}
+"""Each role's session, opened once with the world (``client_for``): a test's
+logout or expiry is rolled back with the rest of what it did."""
+
+
 @pytest.fixture(scope="module")
 def world_once(
     django_db_setup: None, django_db_blocker: Any, tmp_path_factory: Any
 ) -> Iterator[tuple[AdminWorld, Any]]:
-    """The two associations' world, built once for the module (0.8 s each)."""
+    """The two associations' world, built once for the module (0.8 s each),
+    with each role logged in once (``force_login``: the login signals run)."""
     root = tmp_path_factory.mktemp("admin-world")
     with built_once(django_db_blocker, root, admin_objects.admin_world) as world:
+        for role in ROLES:
+            client = logged_in(world.user(role))
+            SESSIONS[role] = client.cookies[django_settings.SESSION_COOKIE_NAME].value
         yield world, root
+        SESSIONS.clear()
 
 
 @pytest.fixture
@@ -87,8 +99,11 @@ def w(world_once: tuple[AdminWorld, Any], db: None, settings: Any) -> AdminWorld
 
 
 def client_for(w: AdminWorld, role: str) -> Client:
-    user = w.user(role)
-    return Client() if user is None else logged_in(user)
+    """A new browser: anonymous, or with ``role``'s session of the module."""
+    client = Client()
+    if role != "anonymous":
+        client.cookies[django_settings.SESSION_COOKIE_NAME] = SESSIONS[role]
+    return client
 
 
 def text(response: HttpResponse) -> str:
