@@ -841,7 +841,11 @@ def snapshot() -> dict[str, list[dict[str, Any]]]:
             cursor.execute(f"SELECT * FROM {table} ORDER BY {pk}")
             columns = [c[0] for c in cursor.description]
             state[opts.label_lower] = [
-                {k: v for k, v in zip(columns, row) if k not in IGNORED_FIELDS}
+                {
+                    k: v
+                    for k, v in zip(columns, row, strict=True)
+                    if k not in IGNORED_FIELDS
+                }
                 for row in cursor.fetchall()
             ]
     return state
