@@ -49,8 +49,13 @@ FLAGS = [
 
 COMBINED = "reponse"
 """« Réponse complète »: every ground of the dossier in one letter (issue 17)."""
-ONE_PAGE = "prescription"
-"""The one-page letter the combined letter is timed against."""
+ONE_PAGE = "contestation"
+"""The one-page letter the combined letter is timed against: the one it grows
+from (its opening ground when the debt is not barred: the debt contested and
+its proofs asked), a full page on the bench's dossier."""
+REPLACED = ("prescription", "contestation", "frais", "harcelement")
+"""The single-ground letters « Réponse complète » stands for on the bench's
+dossier: the report gives its ratio against each, and against the four."""
 
 
 def options(today: Any) -> dict[str, dict[str, Any]]:

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from bench import changelist, client, pdf, queries, run, wrk
+from bench import changelist, client, loads, pdf, queries, run, wrk
 from letters.catalog import LETTERS
 
 BENCH = Path(run.__file__).resolve().parent
@@ -69,7 +69,8 @@ MULTI_PAGE = {"echeancier": 3, "reponse": 2}
 
 def test_pdf_table_judges_both_chromium_ways(monkeypatch, tmp_path) -> None:
     """One budget per Chromium way; only one-page letters count. A third
-    budget: « Réponse complète » against the one-page limitation letter."""
+    budget: « Réponse complète » against the one-page contestation letter,
+    with its ratio against each letter it stands for as information."""
 
     def engine(one_page: float, plan: float) -> dict:
         return {
@@ -89,6 +90,7 @@ def test_pdf_table_judges_both_chromium_ways(monkeypatch, tmp_path) -> None:
         for slug in LETTERS
     }
     weasy["reponse"]["p50"] = 58.0
+    weasy["prescription"]["p50"] = 29.0
     data = {
         "weasyprint": weasy,
         "chromium": engine(45.0, 60.0),
@@ -104,11 +106,15 @@ def test_pdf_table_judges_both_chromium_ways(monkeypatch, tmp_path) -> None:
     assert len(budgets) == 3
     assert "| quittance | 1 | 40 / 50 | 360 / 1 | 0.11 | 45 / 1 | 0.89 |" in text
     assert (
-        "Réponse complète (2 pages) / one-page letter (prescription):"
+        "Réponse complète (2 pages) / one-page letter (contestation):"
         " p50 ratio 1.45 → budget ≤ 1.5 (met)."
     ) in text
+    assert (
+        "Against each letter it stands for: prescription 2.00, contestation 1.45,"
+        " frais 1.45, harcelement 1.45; against the 4 together: 0.39."
+    ) in text
     data["chromium"] = engine(39.0, 60.0)  # WeasyPrint at 40 ms: slower
-    weasy["reponse"]["p50"] = 61.0  # 1.52 × the limitation letter
+    weasy["reponse"]["p50"] = 61.0  # 1.52 × the contestation letter
     lines, budgets = run.item_pdf(tmp_path, 3)
     assert budgets == {
         "1-page letter faster than warm Chromium (new context per letter)": True,
@@ -121,19 +127,21 @@ def test_pdf_table_judges_both_chromium_ways(monkeypatch, tmp_path) -> None:
 def test_wrk_script_and_tables_render() -> None:
     script = wrk.LUA % {"users": "{}", "expect": 200, "close": "true"}
     result = client.Result.summary("x", count=10, seconds=2, p50=1, p95=2, errors=0)
-    lines = run.table([result, result])
+    lines = loads.table([result, result])
     assert "WRKJSON" in script
     assert 'headers["Connection"] = "close"' in script
     assert lines[-1].endswith("| 1.00 |")
-    pages = {p: ([result] * 3, [0.1, 0.2, 0.3]) for p in run.CONNECTIONS}
-    text = "\n".join(run.page_tables(pages, dict.fromkeys(run.CONNECTIONS, 0.2)))
-    assert text.count("median 0.20 (met)") == len(run.CONNECTIONS)
-    page = {p: [0.08, 0.09, 0.21] for p in run.CONNECTIONS}
-    text = "\n".join(run.page_tables(pages, dict.fromkeys(run.CONNECTIONS, 0.2), page))
+    pages = {p: ([result] * 3, [0.1, 0.2, 0.3]) for p in loads.CONNECTIONS}
+    text = "\n".join(loads.page_tables(pages, dict.fromkeys(loads.CONNECTIONS, 0.2)))
+    assert text.count("median 0.20 (met)") == len(loads.CONNECTIONS)
+    page = {p: [0.08, 0.09, 0.21] for p in loads.CONNECTIONS}
+    text = "\n".join(
+        loads.page_tables(pages, dict.fromkeys(loads.CONNECTIONS, 0.2), page)
+    )
     assert text.count(
         "Dossier page / bare view, per round: 0.080, 0.090, 0.210."
         " Budget ≥ 0.20 (issue 15) → median 0.09 (NOT MET)."
-    ) == len(run.CONNECTIONS)
+    ) == len(loads.CONNECTIONS)
 
 
 def test_locustfile_compiles() -> None:
