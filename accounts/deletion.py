@@ -1,7 +1,7 @@
 """Account deletion: every row that names the person or her debt goes.
 
-The cascade (``dossiers.services.owner_delete_all``) removes what hangs from
-the user by a foreign key: dossiers and all they hold, letters, shares,
+The cascade (``User.delete()``) removes what hangs from the user by a
+foreign key: dossiers and all they hold, letters, shares,
 reviews, advice and notes on her dossiers, reminders sent, calendar token,
 memberships. What the cascade cannot see is handled here, in the same
 transaction:
@@ -25,11 +25,10 @@ from typing import Any
 from django.apps import apps
 from django.contrib.admin.models import LogEntry
 from django.contrib.contenttypes.models import ContentType
+from django.core.files.storage import Storage
 from django.db import models, router, transaction
 from django.db.models import Q
 from django.db.models.deletion import Collector
-
-from dossiers import services as dossier_services
 
 from . import throttle
 from .emails import normalize_email
@@ -86,6 +85,22 @@ def _erase_association_traces(email: str) -> list[models.Model]:
     return list(invitation.objects.filter(email__iexact=email))  # type: ignore[attr-defined]
 
 
+def _stored_files(objects: Collector) -> list[tuple[Storage, str]]:
+    """Every stored file of the rows a deletion would remove."""
+    files: list[tuple[Storage, str]] = []
+    batches: list[tuple[type[models.Model], Iterable[Any]]] = list(objects.data.items())
+    batches += [(qs.model, qs) for qs in objects.fast_deletes if hasattr(qs, "model")]
+    for model, rows in batches:
+        for field in model._meta.concrete_fields:
+            if isinstance(field, models.FileField):
+                files += [
+                    (field.storage, getattr(row, field.attname).name)
+                    for row in rows
+                    if getattr(row, field.attname)
+                ]
+    return files
+
+
 @transaction.atomic
 def account_delete(*, user: User) -> None:
     """Delete the account, everything it owns and every trace of it."""
@@ -99,4 +114,7 @@ def account_delete(*, user: User) -> None:
     _erase_login_records(email)
     for invitation in invitations:
         invitation.delete()
-    dossier_services.owner_delete_all(user=user)
+    files = _stored_files(collector)
+    user.delete()
+    # Uploads, generated letters, scans: from the storage once it is committed.
+    transaction.on_commit(lambda: [storage.delete(name) for storage, name in files])

@@ -7,10 +7,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from django.core.files.base import ContentFile
-from django.core.files.storage import Storage
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db import models, router, transaction
-from django.db.models.deletion import Collector
+from django.db import transaction
 from django.utils import timezone
 
 from accounts.models import User
@@ -390,33 +388,3 @@ def calendar_token_create(*, user: User) -> tuple[CalendarToken, str]:
 
 def calendar_token_revoke(*, user: User) -> None:
     CalendarToken.objects.filter(user=user).delete()
-
-
-def _stored_files(objects: Collector) -> list[tuple[Storage, str]]:
-    """Every stored file of the rows a deletion would remove."""
-    files: list[tuple[Storage, str]] = []
-    batches: list[tuple[type[models.Model], Iterable[Any]]] = list(objects.data.items())
-    batches += [(qs.model, qs) for qs in objects.fast_deletes if hasattr(qs, "model")]
-    for model, rows in batches:
-        for field in model._meta.concrete_fields:
-            if isinstance(field, models.FileField):
-                files += [
-                    (field.storage, getattr(row, field.attname).name)
-                    for row in rows
-                    if getattr(row, field.attname)
-                ]
-    return files
-
-
-@transaction.atomic
-def owner_delete_all(*, user: User) -> None:
-    """Delete the account and everything it owns: dossiers, files, tokens.
-
-    Files of every deleted row (uploads, generated letters…) are removed from
-    the storage once the transaction commits.
-    """
-    collector = Collector(using=router.db_for_write(type(user)))
-    collector.collect([user])
-    files = _stored_files(collector)
-    user.delete()
-    transaction.on_commit(lambda: [storage.delete(name) for storage, name in files])

@@ -8,6 +8,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
+from accounts.deletion import account_delete
 from dossiers import services as dossier_services
 from dossiers.models import Upload
 from dossiers.uploads import clean_upload
@@ -113,7 +114,7 @@ def test_the_text_goes_with_its_upload_and_its_dossier(debtor, one_page_letter) 
 def test_account_deletion_takes_the_readings(debtor, one_page_letter) -> None:
     job = queued_job(debtor, one_page_letter.pdf)
     services.job_run(job_id=job.pk)
-    dossier_services.owner_delete_all(user=debtor)
+    account_delete(user=debtor)
     assert not ReadingJob.objects.exists()
     assert not ReadText.objects.exists()
 
