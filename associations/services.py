@@ -8,7 +8,7 @@ from django.contrib.auth.models import Group, Permission
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
@@ -59,17 +59,22 @@ def share_revoke(*, share: Share) -> Share:
     return share
 
 
-def roles_ensure() -> None:
-    """Create the two groups and their permissions if missing (idempotent)."""
+def roles_ensure() -> dict[str, Group]:
+    """The two role groups, made or completed with their permissions
+    (``roles.GROUP_PERMISSIONS`` is the truth: idempotent), by name."""
+    groups = {}
     for name, perms in roles.GROUP_PERMISSIONS.items():
         group, _ = Group.objects.get_or_create(name=name)
+        wanted = Q()
         for perm in perms:
             app_label, codename = perm.split(".")
-            group.permissions.add(
-                Permission.objects.get(
-                    content_type__app_label=app_label, codename=codename
-                )
-            )
+            wanted |= Q(content_type__app_label=app_label, codename=codename)
+        found = list(Permission.objects.filter(wanted))
+        if len(found) != len(perms):
+            raise Permission.DoesNotExist(f"{name}: {len(perms) - len(found)} missing")
+        group.permissions.add(*found)
+        groups[name] = group
+    return groups
 
 
 @transaction.atomic
@@ -106,8 +111,12 @@ def membership_remove(*, membership: Membership) -> None:
 def membership_sync_groups(*, user: User) -> None:
     """The user's role groups follow the roles of their memberships."""
     wanted = {ROLE_GROUPS[m.role] for m in user.memberships.all()}
+    # With their permissions: a group remade empty (deleted in the admin, or
+    # a database flushed of what the data migration put there) would let a
+    # volunteer into /admin/ with nothing to see.
+    groups = roles_ensure()
     for role_group in ROLE_GROUPS.values():
-        group, _ = Group.objects.get_or_create(name=role_group)
+        group = groups[role_group]
         if role_group in wanted:
             user.groups.add(group)
         else:

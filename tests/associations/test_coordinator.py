@@ -40,6 +40,27 @@ def test_roles_ensure_is_idempotent() -> None:
     assert Group.objects.filter(name__in=roles.GROUP_PERMISSIONS).count() == 2
 
 
+def test_a_member_added_after_the_groups_were_lost_gets_their_permissions(
+    association_a: Association,
+) -> None:
+    """Groups deleted (in the admin, or by a test that flushed the database):
+    a new member's groups come back with their permissions, not empty."""
+    Group.objects.filter(name__in=roles.GROUP_PERMISSIONS).delete()
+    user = factories.user("after.loss@example.org")
+    services.membership_add(
+        user=user, association=association_a, role=Membership.Role.COORDINATOR
+    )
+    user = User.objects.get(pk=user.pk)
+    assert user.has_perm("dossiers.view_dossier")
+    assert user.has_perm("associations.view_accesslog")
+    emptied = Group.objects.get(name=roles.VOLUNTEERS)
+    emptied.permissions.clear()
+    services.membership_add(
+        user=factories.user("v@example.org"), association=association_a
+    )
+    assert emptied.permissions.filter(codename="add_advice").exists()
+
+
 def test_membership_gives_staff_and_group_and_removal_takes_them(
     association_a: Association,
 ) -> None:

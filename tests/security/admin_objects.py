@@ -241,8 +241,6 @@ def axes_rows(*emails: str) -> list[Model]:
 
 
 def admin_world() -> AdminWorld:
-    if not Group.objects.filter(name=roles.VOLUNTEERS, permissions__isnull=False):
-        association_services.roles_ensure()  # after a test that flushed the DB
     x = Association.objects.create(name="Asso X matrice", city="Lyon")
     y = Association.objects.create(name="Asso Y matrice", city="Lille")
     a = objects.world(
