@@ -64,5 +64,5 @@ SOCKET_HOST=$(python3 -c 'import sys, urllib.parse; print(urllib.parse.quote(sys
 export DATABASE_URL="postgres://postgres@$SOCKET_HOST:$PORT/intrum"
 # The test suite ignores DATABASE_URL (tests/hermetic.py): it reads this one.
 export TEST_DATABASE_URL="$DATABASE_URL"
-echo "PostgreSQL $("$PG_BIN/postgres" --version | awk '{print $3}') running on 127.0.0.1:$PORT" >&2
+echo "PostgreSQL $("$PG_BIN/postgres" --version | awk '{print $3}') running on 127.0.0.1:$PORT and its socket in $WORK" >&2
 "$@"
