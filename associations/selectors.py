@@ -2,8 +2,10 @@
 
 import hashlib
 from dataclasses import dataclass
+from functools import cache
 from typing import TypeVar
 
+from django.db import connection
 from django.db.models import Exists, Model, OuterRef, QuerySet
 from django.http import Http404
 from django.utils import timezone
@@ -109,8 +111,13 @@ def dossier_sharing(dossier: Dossier) -> DossierSharing:
         return cached  # type: ignore[no-any-return]
     associations = list(Association.objects.all())
     by_id = {association.pk: association for association in associations}
-    shares = list(dossier.shares.filter(revoked_at=None))  # type: ignore[attr-defined]
-    advice = list(dossier.advice.select_related("author"))  # type: ignore[attr-defined]
+    any_share, any_advice = _any_share_and_advice(dossier)
+    shares: list[Share] = (
+        list(dossier.shares.filter(revoked_at=None)) if any_share else []  # type: ignore[attr-defined]
+    )
+    advice: list[Advice] = (
+        list(dossier.advice.select_related("author")) if any_advice else []  # type: ignore[attr-defined]
+    )
     for row in (*shares, *advice):
         if row.association_id in by_id:  # else created meanwhile: read lazily
             row.association = by_id[row.association_id]
@@ -122,6 +129,27 @@ def dossier_sharing(dossier: Dossier) -> DossierSharing:
     )
     dossier.__dict__["_sharing"] = sharing
     return sharing
+
+
+@cache
+def _any_sql() -> str:
+    share, advice = (
+        connection.ops.quote_name(m._meta.db_table) for m in (Share, Advice)
+    )
+    return (
+        f"SELECT EXISTS (SELECT 1 FROM {share} WHERE dossier_id = %s"
+        f" AND revoked_at IS NULL), EXISTS (SELECT 1 FROM {advice} WHERE dossier_id = %s)"
+    )
+
+
+def _any_share_and_advice(dossier: Dossier) -> tuple[bool, bool]:
+    """Whether the dossier has an active share, and advice, in one plain query.
+    Most dossiers have neither: two ORM queries that find nothing cost the
+    dossier page about 0.6 ms more than this one (``make bench`` item 1)."""
+    with connection.cursor() as cursor:
+        cursor.execute(_any_sql(), [dossier.pk, dossier.pk])
+        any_share, any_advice = cursor.fetchone()
+    return bool(any_share), bool(any_advice)
 
 
 def acting_association(user: UserLike, dossier: Dossier) -> Association | None:

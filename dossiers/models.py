@@ -307,6 +307,7 @@ class TimelineEvent(models.Model):
         verbose_name=_("pièce jointe"),
     )
     created_at = models.DateTimeField(_("enregistré le"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("modifié le"), auto_now=True)
     # Set when another part of the application keeps this event in step with
     # its own data (``letter:<kind>:sent`` / ``letter:<kind>:ar`` for a
     # generated letter): at most one event per source and dossier, written only

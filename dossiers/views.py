@@ -5,17 +5,19 @@ from typing import Any
 from django.contrib import messages
 from django.db.models import Max
 from django.http import FileResponse, HttpRequest, HttpResponse
+from django.middleware.csrf import get_token
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from intrum_assistant.once import ALREADY_DONE, submit_once
 
-from . import access, services
+from . import access, page_cache, services
 from .assessment import assess_dossier, upcoming_deadlines
 from .forms import TimelineEventForm, timeline_full
-from .models import TimelineEvent, TimelineKind
+from .models import Dossier, TimelineEvent, TimelineKind, Upload
 from .steps import STEPS
 from .uploads import MAX_UPLOADS_PER_DOSSIER
 from .urgency import urgencies
@@ -42,11 +44,40 @@ def dossier_list(request: HttpRequest) -> HttpResponse:
 
 
 def dossier_detail(request: HttpRequest, dossier_id: int) -> HttpResponse:
+    """Most of the page is cached under its inputs' fingerprint (page_cache.py):
+    what those parts read is fetched, and the law run, only when one of them
+    is rendered."""
     dossier = access.get_dossier_for_owner(request.user, dossier_id)
-    # One query for the files, one for the whole timeline (the page lists it;
-    # the assessment reads the marks stored on the row). An event's attachment
-    # is one of the files: taken from them, no join; a file attached to an
-    # event is listed with the event it came with.
+    today = timezone.localdate()
+    get_token(request)  # the CSRF secret exists before it is part of the key
+    files = SimpleLazyObject(lambda: _files_and_timeline(dossier))
+    context = {
+        "dossier": dossier,
+        "page_key": page_cache.page_key(
+            dossier, today=today, csrf_secret=request.META["CSRF_COOKIE"]
+        ),
+        "page_timeout": page_cache.TIMEOUT,
+        "answers": SimpleLazyObject(lambda: dossier.answers),
+        "assessment": SimpleLazyObject(lambda: assess_dossier(dossier, today=today)),
+        "uploads": SimpleLazyObject(lambda: files[0]),
+        "max_uploads": MAX_UPLOADS_PER_DOSSIER,
+        "timeline": SimpleLazyObject(lambda: files[1]),
+        "steps": [
+            (name, step.title)
+            for name, step in STEPS.items()
+            if name in (dossier.wizard_data or {})
+        ],
+    }
+    return render(request, "dossiers/detail.html", context)
+
+
+def _files_and_timeline(
+    dossier: Dossier,
+) -> tuple[list[Upload], list[TimelineEvent]]:
+    """One query for the files, one for the whole timeline (the page lists it;
+    the assessment reads the marks stored on the row). An event's attachment
+    is one of the files: taken from them, no join; a file attached to an
+    event is listed with the event it came with."""
     uploads = list(dossier.uploads.all())
     by_id = {upload.pk: upload for upload in uploads}
     timeline = list(dossier.timeline_events.all())
@@ -58,20 +89,7 @@ def dossier_detail(request: HttpRequest, dossier_id: int) -> HttpResponse:
             attached_to.setdefault(event.attachment_id, event)
     for upload in uploads:
         upload.attached_to = attached_to.get(upload.pk)  # type: ignore[attr-defined]
-    context = {
-        "dossier": dossier,
-        "answers": dossier.answers,
-        "assessment": assess_dossier(dossier, today=timezone.localdate()),
-        "uploads": uploads,
-        "max_uploads": MAX_UPLOADS_PER_DOSSIER,
-        "timeline": timeline,
-        "steps": [
-            (name, step.title)
-            for name, step in STEPS.items()
-            if name in (dossier.wizard_data or {})
-        ],
-    }
-    return render(request, "dossiers/detail.html", context)
+    return uploads, timeline
 
 
 @require_http_methods(["GET", "POST"])

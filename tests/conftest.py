@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from django.core.cache import cache
 from django.db import transaction
 from django.db.models import Model
 from django.test import Client, override_settings
@@ -35,6 +36,13 @@ def _fast_isolated_settings(settings, tmp_path: Path) -> None:
     }
     settings.PRIVATE_ROOT = tmp_path / "private"
     settings.SECURE_SSL_REDIRECT = False
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache() -> None:
+    """Each test starts with an empty cache (the dossier page's parts are
+    cached under their inputs' fingerprint: dossiers/page_cache.py)."""
+    cache.clear()
 
 
 @pytest.fixture

@@ -6,7 +6,6 @@ from collections import Counter
 import pytest
 from django.test import Client
 
-from dossiers import assessment
 from dossiers.models import Dossier
 from letters.models import Letter
 
@@ -22,25 +21,6 @@ STEPS = (
     "situation",
     "reponse",
 )
-
-
-@pytest.fixture
-def calls(monkeypatch) -> Counter[str]:
-    """How many times the engine (``estimate``) and the triage (``triage``) ran."""
-    counter: Counter[str] = Counter()
-    estimate, triage = assessment.estimate, assessment.triage_rules.triage
-
-    def counted_estimate(*args, **kwargs):
-        counter["engine"] += 1
-        return estimate(*args, **kwargs)
-
-    def counted_triage(*args, **kwargs):
-        counter["triage"] += 1
-        return triage(*args, **kwargs)
-
-    monkeypatch.setattr(assessment, "estimate", counted_estimate)
-    monkeypatch.setattr(assessment.triage_rules, "triage", counted_triage)
-    return counter
 
 
 def filled(client: Client) -> Dossier:

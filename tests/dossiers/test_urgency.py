@@ -14,7 +14,6 @@ from dossiers.law.checks import opposition_last_day
 from dossiers.law.dates import format_weekday_date
 from dossiers.models import Dossier
 
-from .test_law_once import calls  # noqa: F401 (fixture)
 from .test_wizard import step_url
 from .wizard_data import post_data
 

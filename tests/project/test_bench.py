@@ -20,12 +20,18 @@ def _bench_host(settings) -> None:
 def test_query_counts_do_not_grow_with_rows() -> None:
     counts = queries.measure((1, 10))
     assert set(counts) == {
-        "dossier page (events + uploads + letter versions)",
+        "dossier page rendered (events + uploads + letter versions)",
+        "dossier page, its parts cached",
         "admin changelist, superuser (dossiers)",
         "admin changelist, volunteer (shared dossiers)",
     }
     for name, by_size in counts.items():
         assert by_size[1] == by_size[10], name
+    rendered, cached = (
+        counts["dossier page rendered (events + uploads + letter versions)"][10],
+        counts["dossier page, its parts cached"][10],
+    )
+    assert cached < rendered  # the timeline, files and letters are not read
 
 
 @pytest.mark.django_db
