@@ -8,6 +8,11 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 STAMP := $(VENV)/.installed
 DEV_ENV := DJANGO_DEBUG=1 SITE_URL=http://127.0.0.1:$(PORT)
+# Bytecode is cached (__pycache__/, git-ignored) even where the caller's
+# environment says not to: `make test` starts some 20 Python processes (the
+# xdist workers of both databases, the subprocess tests), and each would
+# otherwise compile the project and rewrite the test modules' assertions anew.
+unexport PYTHONDONTWRITEBYTECODE
 
 .PHONY: install run serve test lint test-sqlite test-postgres bench clean help var
 
