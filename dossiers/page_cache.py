@@ -13,7 +13,9 @@ per-request token (``submit_once_field``, the messages) stay outside.
 
 A row that can change in place must carry an ``updated_at`` (``auto_now``):
 the fingerprint reads, for each table the parts show, the number of rows, the
-highest id (ids are never reused) and the latest ``updated_at``.
+highest id (ids are never reused) and the latest ``updated_at``. The key is
+read before the parts are rendered: a write in between can only store newer
+content under a key no later request will compute.
 """
 
 import hashlib

@@ -1,5 +1,6 @@
 """On the debtor's dossier page: the sharing section and, near the top, a
-notice of the advice received; three queries for both, always
+notice of the advice received; two queries for both when the dossier is
+shared with nobody and has no advice, four otherwise, whatever their number
 (``selectors.dossier_sharing``, read once for the two)."""
 
 from typing import Any
