@@ -57,7 +57,6 @@ def dossier_detail(request: HttpRequest, dossier_id: int) -> HttpResponse:
             dossier, today=today, csrf_secret=request.META["CSRF_COOKIE"]
         ),
         "page_timeout": page_cache.TIMEOUT,
-        "answers": SimpleLazyObject(lambda: dossier.answers),
         "assessment": SimpleLazyObject(lambda: assess_dossier(dossier, today=today)),
         "uploads": SimpleLazyObject(lambda: files[0]),
         "max_uploads": MAX_UPLOADS_PER_DOSSIER,
