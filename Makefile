@@ -14,19 +14,22 @@ DEV_ENV := DJANGO_DEBUG=1 SITE_URL=http://127.0.0.1:$(PORT)
 # otherwise compile the project and rewrite the test modules' assertions anew.
 unexport PYTHONDONTWRITEBYTECODE
 
-.PHONY: install run serve test lint test-sqlite test-postgres bench clean help var
+.PHONY: install run serve test lint test-sqlite test-postgres screenshots bench clean help var
 
 help:
 	@echo "make run    install, migrate, seed demo data, serve on http://127.0.0.1:$(PORT)"
 	@echo "make test   lint, checks and the whole suite on SQLite and PostgreSQL"
 	@echo "make serve  production-like local server (gunicorn, DEBUG off)"
+	@echo "make screenshots  the browser tests, saving each page they check as a PNG"
 	@echo "make bench  benchmarks (ratios against baselines measured in the same run)"
 
 $(STAMP): pyproject.toml package-lock.json
 	@scripts/check-system.sh
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	@# --no-compile: the packages' bytecode is written when a module is first
+	@# imported (a third of them ever are), not all up front (10 s saved).
+	$(BIN)/python -m pip install --quiet --no-compile -e '.[dev]'
 	npm ci --no-audit --no-fund --silent
 	@touch $(STAMP)
 
@@ -90,6 +93,11 @@ test: lint var
 	$(PYTEST)
 	@echo "== pytest on PostgreSQL =="
 	scripts/with-postgres.sh $(PYTEST) $(ON_POSTGRES)
+
+# The browser tests again, saving a full-page PNG of every page they check
+# under tests/e2e/artifacts/ (`make test` takes none: they assert nothing).
+screenshots: install
+	$(PYTEST) tests/e2e --screenshots
 
 # Setup step: bench/wrk.py installs Debian's wrk (load generator) if missing.
 bench: install

@@ -19,6 +19,15 @@ from tests import factories
 from tests.factories import logged_in
 
 
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--screenshots",
+        action="store_true",
+        help="browser tests: save a full-page screenshot of every page they "
+        "check under tests/e2e/artifacts/ (`make screenshots`)",
+    )
+
+
 @pytest.fixture(autouse=True)
 def _fast_isolated_settings(settings, tmp_path: Path) -> None:
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -119,11 +119,28 @@ def page(context: BrowserContext) -> Iterator[Page]:
     assert errors == [], f"JavaScript errors: {errors}"
 
 
-def shot(page: Page, name: str) -> Path:
-    """Save a full-page screenshot under tests/e2e/artifacts/ (kept after the run)."""
+class Screenshots:
+    """Whether :func:`shot` saves anything: only with ``--screenshots``.
+
+    A full-page screenshot asserts nothing and costs Chromium a layout of the
+    whole page and a PNG (a fifth of the browser tests' CPU): ``make test``
+    leaves them out, ``make screenshots`` takes them for a human to look at.
+    """
+
+    wanted = False
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    Screenshots.wanted = bool(config.getoption("screenshots"))
+
+
+def shot(page: Page, name: str) -> None:
+    """With ``--screenshots``: save a full-page screenshot under
+    tests/e2e/artifacts/ (kept after the run)."""
+    if not Screenshots.wanted:
+        return
     path = ARTIFACTS / f"{re.sub(r'[^a-z0-9-]+', '-', name.lower())}.png"
     page.screenshot(path=str(path), full_page=True)
-    return path
 
 
 def check_axe(page: Page, name: str, exclude: Sequence[str] = ()) -> None:
@@ -153,7 +170,7 @@ def check_axe(page: Page, name: str, exclude: Sequence[str] = ()) -> None:
 
 
 def check_page(page: Page, name: str) -> None:
-    """Screenshot, then accessibility, for one page of the journey."""
+    """Screenshot (with ``--screenshots``), then accessibility, for one page."""
     shot(page, name)
     check_axe(page, name)
 
