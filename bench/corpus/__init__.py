@@ -37,17 +37,24 @@ def build(folder: Path, *, seed: int = SEED, count: int = 30) -> list[Sample]:
     return [write(folder, spec, seed=seed) for spec in corpus(seed, count)]
 
 
+def located(folder: Path, spec: LetterSpec) -> Sample:
+    """Where :func:`write` puts one letter's files in ``folder``."""
+    pages = range(2 if spec.two_pages else 1)
+    return Sample(
+        spec,
+        folder / f"{spec.ident}.pdf",
+        tuple(folder / f"{spec.ident}-page{page + 1}.jpg" for page in pages),
+    )
+
+
 def write(folder: Path, spec: LetterSpec, *, seed: int = SEED) -> Sample:
     """One letter of the corpus: its PDF and the photos of its pages."""
     folder.mkdir(parents=True, exist_ok=True)
+    sample = located(folder, spec)
     pdf = render.pdf(spec)
-    pdf_path = folder / f"{spec.ident}.pdf"
-    pdf_path.write_bytes(pdf)
-    photos = []
-    for page in range(2 if spec.two_pages else 1):
-        path = folder / f"{spec.ident}-page{page + 1}.jpg"
+    sample.pdf.write_bytes(pdf)
+    for page, path in enumerate(sample.photos):
         path.write_bytes(
             photo.photograph(pdf, page, seed * 1000 + int(spec.ident[-3:]) * 10 + page)
         )
-        photos.append(path)
-    return Sample(spec, pdf_path, tuple(photos))
+    return sample

@@ -5,7 +5,6 @@ was read (she confirms and completes them), the answer; axe on each screen."""
 import datetime as dt
 import re
 import threading
-from pathlib import Path
 
 import pytest
 from django.test import Client
@@ -13,6 +12,7 @@ from playwright.sync_api import Browser, expect
 
 from bench import corpus
 from reading.models import ReadingJob
+from tests.corpus import Corpus
 
 from .conftest import check_axe, new_context, shot, sign_in
 from .steps import fill_coordonnees, fill_prescription, group, submit
@@ -42,9 +42,9 @@ def run_worker() -> threading.Thread:
 
 
 def test_a_photographed_letter_is_read_then_the_first_step_opens(
-    server_url: str, browser: Browser, debtor_client: Client, tmp_path: Path
+    server_url: str, browser: Browser, debtor_client: Client, suite_corpus: Corpus
 ) -> None:
-    sample = corpus.build(tmp_path / "corpus", count=1)[0]
+    sample = suite_corpus.sample(suite_corpus.specs[0])
     context = new_context(browser, width=PHONE_WIDTH, height=740)
     try:
         sign_in(context, debtor_client, server_url)

@@ -1,36 +1,13 @@
-"""The reader's corpus, generated once per test session (OCR is slow: the
-suite reads a handful of photos; ``make bench`` reads the whole corpus)."""
+"""The reader's corpus (``tests/corpus.py``: written once per machine; OCR is
+slow: the suite reads a handful of photos; ``make bench`` reads the whole
+corpus)."""
 
 from pathlib import Path
 
 import pytest
 
 from bench import corpus
-
-SUITE_LETTERS = 8  # letter-006 has two pages
-
-
-class Corpus:
-    """The suite's letters, each written the first time a test asks for it:
-    the tests of the jobs need two of them, the accuracy checks all eight."""
-
-    def __init__(self, folder: Path) -> None:
-        self.folder = folder
-        self.specs = corpus.corpus(corpus.SEED, SUITE_LETTERS)
-        self._written: dict[str, corpus.Sample] = {}
-
-    def sample(self, spec: corpus.LetterSpec) -> corpus.Sample:
-        if spec.ident not in self._written:
-            self._written[spec.ident] = corpus.write(self.folder, spec)
-        return self._written[spec.ident]
-
-    def first(self, *, two_pages: bool) -> corpus.Sample:
-        return self.sample(next(s for s in self.specs if s.two_pages == two_pages))
-
-
-@pytest.fixture(scope="session")
-def suite_corpus(tmp_path_factory: pytest.TempPathFactory) -> Corpus:
-    return Corpus(tmp_path_factory.mktemp("corpus"))
+from tests.corpus import Corpus
 
 
 @pytest.fixture(scope="session")
