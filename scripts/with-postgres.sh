@@ -54,8 +54,10 @@ trap cleanup EXIT INT TERM
 
 as_pg "$PG_BIN/initdb" -D "$WORK/data" -U postgres --auth=trust -E UTF8 \
   --locale=C.UTF-8 >"$WORK/initdb.log" 2>&1 || { cat "$WORK/initdb.log" >&2; exit 1; }
+# A cluster thrown away after the run: no durability (fsync, commit waits, full
+# pages, WAL beyond the minimum), no autovacuum working behind the tests, no JIT.
 as_pg "$PG_BIN/pg_ctl" -D "$WORK/data" -l "$WORK/server.log" -w -t 60 start \
-  -o "-c listen_addresses=127.0.0.1 -c port=$PORT -c unix_socket_directories=$WORK -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
+  -o "-c listen_addresses=127.0.0.1 -c port=$PORT -c unix_socket_directories=$WORK -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c wal_level=minimal -c max_wal_senders=0 -c autovacuum=off -c jit=off" \
   >/dev/null || { cat "$WORK/server.log" >&2; exit 1; }
 
 # Through the cluster's Unix socket (its directory, URL-encoded, as the host):
