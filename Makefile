@@ -72,7 +72,10 @@ lint: install
 	$(BIN)/mypy --strict dossiers/law reading/extraction
 
 # Two processes (pytest-xdist): the suite is CPU-bound and the machine has 2 cores.
-PYTEST := $(BIN)/pytest -n $${PYTEST_WORKERS:-2}
+# worksteal: a process that runs out of tests takes some of the other's, so
+# both end together (with the default scheduling, one was often left alone
+# for half a minute with a chunk of slow tests).
+PYTEST := $(BIN)/pytest -n $${PYTEST_WORKERS:-2} --dist worksteal
 # PostgreSQL runs every test that can reach the database but the browser walks
 # and the OCR accuracy checks: they exercise no database behaviour the client
 # tests do not. Tests that cannot reach it (``nodb``, set by tests/conftest.py:

@@ -1,6 +1,7 @@
 """Shared fixtures: personas and fast, isolated settings."""
 
 import dataclasses
+import gc
 import shutil
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -16,7 +17,18 @@ from django.test import Client, override_settings
 from accounts.models import User
 from dossiers.models import Dossier
 from tests import factories
+from tests.corpus import Corpus, corpus_root
 from tests.factories import logged_in
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    """Fewer garbage collections in each test process: what Django, the
+    project and the test modules loaded is frozen out of every collection,
+    and the youngest generation is collected every 50 000 allocations instead
+    of 700 (a tenth of the admin matrix's CPU went to the collector)."""
+    gc.collect()
+    gc.freeze()
+    gc.set_threshold(50_000, 20, 100)
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -52,6 +64,14 @@ def _empty_cache() -> None:
     """Each test starts with an empty cache (the dossier page's parts are
     cached under their inputs' fingerprint: dossiers/page_cache.py)."""
     cache.clear()
+
+
+@pytest.fixture(scope="session")
+def suite_corpus(
+    pytestconfig: pytest.Config, tmp_path_factory: pytest.TempPathFactory
+) -> Corpus:
+    """The reader's test letters (``tests/corpus.py``), shared by every process."""
+    return Corpus(corpus_root(pytestconfig, tmp_path_factory))
 
 
 @pytest.fixture
@@ -188,6 +208,7 @@ DATABASE_FIXTURES = frozenset(
 them (nor for the ``django_db`` mark) cannot reach it."""
 
 
+@pytest.hookimpl(tryfirst=True)  # before pytest-django's own reordering
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Every test under tests/e2e is a browser test; a test that cannot reach
     the database is ``nodb``. The PostgreSQL run of ``make test`` leaves both
@@ -201,3 +222,29 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             DATABASE_FIXTURES & set(getattr(item, "fixturenames", ()))
         ):
             item.add_marker(pytest.mark.nodb)
+    items.sort(key=_slow_first)
+
+
+SLOW_FIRST = (
+    "tests/e2e/test_full_journey.py",
+    "tests/e2e/test_journey.py",
+    "tests/e2e/test_reading.py",
+    "tests/e2e/",
+    "tests/reading/",
+    "tests/security/test_admin_matrix.py",
+    "tests/letters/test_renderer_process.py",
+    "tests/project/",
+)
+"""The modules whose tests take seconds, run first: pytest-xdist hands the
+rest out as its processes finish, so both end together instead of one
+finishing a browser walk alone. Stable sorts: each module keeps its order, and
+pytest-django's reordering, which runs next, keeps the tests that flush the
+database (the browser walks) after the others, in this order among them."""
+
+
+def _slow_first(item: pytest.Item) -> int:
+    path = item.path.relative_to(item.config.rootpath).as_posix()
+    return next(
+        (rank for rank, prefix in enumerate(SLOW_FIRST) if path.startswith(prefix)),
+        len(SLOW_FIRST),
+    )
