@@ -72,10 +72,11 @@ lint: install
 	$(BIN)/mypy --strict dossiers/law reading/extraction
 
 # Two processes (pytest-xdist): the suite is CPU-bound and the machine has 2 cores.
-# worksteal: a process that runs out of tests takes some of the other's, so
-# both end together (with the default scheduling, one was often left alone
-# for half a minute with a chunk of slow tests).
-PYTEST := $(BIN)/pytest -n $${PYTEST_WORKERS:-2} --dist worksteal
+# Default scheduling: each process runs its tests in collection order, where
+# pytest-django puts the tests that flush the database (browser walks) after
+# those that need the migrations' rows. (--dist worksteal ended both processes
+# together, but a stolen test could then run after a flush and fail.)
+PYTEST := $(BIN)/pytest -n $${PYTEST_WORKERS:-2}
 # PostgreSQL runs every test that can reach the database but the browser walks
 # and the OCR accuracy checks: they exercise no database behaviour the client
 # tests do not. Tests that cannot reach it (``nodb``, set by tests/conftest.py:

@@ -208,7 +208,6 @@ DATABASE_FIXTURES = frozenset(
 them (nor for the ``django_db`` mark) cannot reach it."""
 
 
-@pytest.hookimpl(tryfirst=True)  # before pytest-django's own reordering
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Every test under tests/e2e is a browser test; a test that cannot reach
     the database is ``nodb``. The PostgreSQL run of ``make test`` leaves both
@@ -222,29 +221,3 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             DATABASE_FIXTURES & set(getattr(item, "fixturenames", ()))
         ):
             item.add_marker(pytest.mark.nodb)
-    items.sort(key=_slow_first)
-
-
-SLOW_FIRST = (
-    "tests/e2e/test_full_journey.py",
-    "tests/e2e/test_journey.py",
-    "tests/e2e/test_reading.py",
-    "tests/e2e/",
-    "tests/reading/",
-    "tests/security/test_admin_matrix.py",
-    "tests/letters/test_renderer_process.py",
-    "tests/project/",
-)
-"""The modules whose tests take seconds, run first: pytest-xdist hands the
-rest out as its processes finish, so both end together instead of one
-finishing a browser walk alone. Stable sorts: each module keeps its order, and
-pytest-django's reordering, which runs next, keeps the tests that flush the
-database (the browser walks) after the others, in this order among them."""
-
-
-def _slow_first(item: pytest.Item) -> int:
-    path = item.path.relative_to(item.config.rootpath).as_posix()
-    return next(
-        (rank for rank, prefix in enumerate(SLOW_FIRST) if path.startswith(prefix)),
-        len(SLOW_FIRST),
-    )
