@@ -27,8 +27,8 @@ $(STAMP): pyproject.toml package-lock.json
 	@scripts/check-system.sh
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	@# --no-compile: the packages' bytecode is written when a module is first
-	@# imported (a third of them ever are), not all up front (10 s saved).
+	@# --no-compile: a package module's bytecode is written when it is first
+	@# imported, not for every file up front (install and lint: 30 s -> 21 s).
 	$(BIN)/python -m pip install --quiet --no-compile -e '.[dev]'
 	npm ci --no-audit --no-fund --silent
 	@touch $(STAMP)
