@@ -1,5 +1,6 @@
 """Shared fixtures: personas and fast, isolated settings."""
 
+import copy
 import dataclasses
 import gc
 import shutil
@@ -121,9 +122,7 @@ def storages_at(root: Path) -> dict[str, Any]:
 
 
 def refetched(value: Any) -> Any:
-    """The same objects, fresh from the database: a test's changes to them
-    were undone with its rollback, not on the instances it held. One query
-    per model (a world holds tens of objects, and every test asks for it)."""
+    """The same objects, as the database holds them (one query per model)."""
     wanted: dict[type[Model], set[Any]] = {}
     for instance in _instances(value):
         wanted.setdefault(type(instance), set()).add(instance.pk)
@@ -184,15 +183,31 @@ def built_once(
         transaction.atomic(),
     ):
         world = build()
-        yield world
+        try:
+            yield world
+        finally:
+            _FRESH.pop(id(world), None)
         transaction.set_rollback(True)
 
 
 def with_files(root: Path, settings: Any, world: Any) -> Any:
     """The module's world for one test: its files in the test's own private
-    storage, its objects fresh from the database."""
+    storage, its objects as the database holds them.
+
+    The world is read back from the database once, on its first test (after
+    the module's own set-up, logins included); each test then gets a deep
+    copy of that, so what a test does to the instances it holds stays with
+    it, as what it does to the rows is undone by its rollback.
+    """
     shutil.copytree(root, settings.PRIVATE_ROOT, dirs_exist_ok=True)
-    return refetched(world)
+    if id(world) not in _FRESH:
+        _FRESH[id(world)] = (world, refetched(world))
+    return copy.deepcopy(_FRESH[id(world)][1])
+
+
+_FRESH: dict[int, tuple[Any, Any]] = {}
+"""Each module's world (kept, so that its id is not reused) and its copy as
+read back from the database, until the module's transaction ends."""
 
 
 DATABASE_FIXTURES = frozenset(
