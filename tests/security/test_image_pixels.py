@@ -6,6 +6,7 @@ One limit, ``dossiers.uploads.MAX_IMAGE_PIXELS``, checked before decoding
 stored decode at a reduced scale; the stored JPEG holds pixels only.
 """
 
+import functools
 import io
 import json
 import subprocess
@@ -46,11 +47,14 @@ def jpeg(size: tuple[int, int], **params: object) -> bytes:
     return out.getvalue()
 
 
-PNG_36_MPX = png((7200, 5000))
+@functools.cache
+def png_36_mpx() -> bytes:
+    """Made on first use, not when every test process collects the module."""
+    return png((7200, 5000))
 
 
 def test_the_36_megapixel_png_is_a_small_file() -> None:
-    assert len(PNG_36_MPX) < 200_000
+    assert len(png_36_mpx()) < 200_000
     assert MAX_IMAGE_PIXELS < 7200 * 5000
 
 
@@ -58,7 +62,7 @@ def test_the_36_megapixel_png_is_a_small_file() -> None:
 def test_a_36_megapixel_png_is_refused_in_french(
     entry: str, world_a: World, client_a
 ) -> None:
-    upload = SimpleUploadedFile("scan.png", PNG_36_MPX, "image/png")
+    upload = SimpleUploadedFile("scan.png", png_36_mpx(), "image/png")
     response = ENTRY_POINTS[entry](client_a, world_a, upload)
     assert response.status_code == 200
     assert "a trop de pixels (plus de 16 mégapixels)" in page(response)
@@ -67,7 +71,7 @@ def test_a_36_megapixel_png_is_refused_in_french(
 
 def test_open_image_refuses_before_decoding() -> None:
     with pytest.raises(ImageTooLarge):
-        open_image(io.BytesIO(PNG_36_MPX))
+        open_image(io.BytesIO(png_36_mpx()))
 
 
 @pytest.mark.parametrize(
@@ -129,7 +133,7 @@ def peak_memory(name: str, content: bytes) -> dict:
 
 def test_memory_of_a_36_megapixel_png() -> None:
     """Refused from its header: it costs next to nothing (it took 412 MB)."""
-    measured = peak_memory("scan.png", PNG_36_MPX)
+    measured = peak_memory("scan.png", png_36_mpx())
     assert measured["outcome"] == "too_many_pixels"
     assert measured["peak_mb"] < 20, measured
 
