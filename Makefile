@@ -25,11 +25,15 @@ help:
 
 $(STAMP): pyproject.toml package-lock.json
 	@scripts/check-system.sh
-	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	@# --no-compile: a package module's bytecode is written when it is first
-	@# imported, not for every file up front (install and lint: 30 s -> 21 s).
-	$(BIN)/python -m pip install --quiet --no-compile -e '.[dev]'
+	@# The venv is made without pip (ensurepip: 3 s), uv is put in it by the
+	@# system's pip, and uv installs the project and pip itself: 15 s -> 5 s on a
+	@# fresh clone (uv, like pip --no-compile, writes bytecode on first import).
+	@test -x $(BIN)/python || $(PYTHON) -m venv --without-pip $(VENV)
+	@# Without pip for the system's Python (Debian's python3-pip), the venv's own.
+	@test -x $(BIN)/uv || $(PYTHON) -m pip --python $(BIN)/python install --quiet 'uv>=0.13,<1' \
+	  || { $(BIN)/python -m ensurepip --default-pip >/dev/null \
+	       && $(BIN)/python -m pip install --quiet 'uv>=0.13,<1'; }
+	$(BIN)/uv pip install --python $(BIN)/python --quiet pip -e '.[dev]'
 	npm ci --no-audit --no-fund --silent
 	@touch $(STAMP)
 
@@ -90,9 +94,9 @@ test-sqlite: install
 test-postgres: install
 	scripts/with-postgres.sh $(PYTEST) $(ON_POSTGRES)
 
+# `manage.py check` (as `make run` starts) and `makemigrations --check` are
+# tests of the suite (tests/project/test_checks.py): they run beside the others.
 test: lint var
-	$(DEV_ENV) $(BIN)/python manage.py check --fail-level WARNING
-	$(DEV_ENV) $(BIN)/python manage.py makemigrations --check --dry-run
 	@echo "== pytest on SQLite =="
 	$(PYTEST)
 	@echo "== pytest on PostgreSQL =="

@@ -45,6 +45,19 @@ def test_production_start_with_dev_key_is_refused() -> None:
     assert "intrum_assistant.E001" in result.stderr
 
 
+def test_check_is_clean_as_make_run_starts() -> None:
+    """``make run``'s environment (``DJANGO_DEBUG=1``): not even a warning."""
+    result = _manage(
+        "check",
+        "--fail-level",
+        "WARNING",
+        DJANGO_DEBUG="1",
+        SITE_URL="http://127.0.0.1:8000",
+    )
+    assert result.returncode == 0, result.stderr
+    assert "no issues" in result.stdout
+
+
 def test_check_deploy_is_clean_with_production_variables() -> None:
     result = _manage(
         "check",
