@@ -16,7 +16,6 @@ from django.urls import reverse
 from tests.factories import logged_in
 from tests.security.objects import World
 
-pytestmark = pytest.mark.django_db
 
 ROOT = Path(__file__).resolve().parents[2]
 
