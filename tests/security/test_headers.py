@@ -16,7 +16,6 @@ from django.urls import reverse
 from tests.factories import logged_in
 from tests.security.objects import World
 
-
 ROOT = Path(__file__).resolve().parents[2]
 
 

@@ -26,7 +26,6 @@ from dossiers.uploads import (
 from tests.security.objects import World
 from tests.security.test_uploads import ENTRY_POINTS, new_uploads, page
 
-
 ROOT = Path(__file__).resolve().parents[2]
 HTML = b"<html><script>alert(document.cookie)</script></html>"
 
