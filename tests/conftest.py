@@ -41,30 +41,30 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     )
 
 
-@pytest.fixture(autouse=True)
-def _fast_isolated_settings(settings, tmp_path: Path) -> None:
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-    settings.STORAGES = {
-        "default": {
-            "BACKEND": "django.core.files.storage.FileSystemStorage",
-            "OPTIONS": {
-                "location": str(tmp_path / "private"),
-                "base_url": "/__private__/",
-            },
-        },
-        "staticfiles": {
-            "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
-        },
-    }
-    settings.PRIVATE_ROOT = tmp_path / "private"
-    settings.SECURE_SSL_REDIRECT = False
+@pytest.fixture(scope="session", autouse=True)
+def _suite_settings(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """Fast password hashing, plain HTTP, and a private storage of the test
+    process's own, for the whole session: set once (a per-test override of
+    four settings, with its ``tmp_path``, cost a millisecond per test)."""
+    private = tmp_path_factory.getbasetemp() / "private"
+    with override_settings(
+        PASSWORD_HASHERS=FAST_HASHERS,
+        STORAGES=storages_at(private),
+        PRIVATE_ROOT=private,
+        SECURE_SSL_REDIRECT=False,
+    ):
+        yield private
 
 
 @pytest.fixture(autouse=True)
-def _empty_cache() -> None:
+def _isolated(_suite_settings: Path) -> Iterator[None]:
     """Each test starts with an empty cache (the dossier page's parts are
-    cached under their inputs' fingerprint: dossiers/page_cache.py)."""
+    cached under their inputs' fingerprint: dossiers/page_cache.py) and an
+    empty private storage: what a test stored is removed after it."""
     cache.clear()
+    yield
+    if _suite_settings.exists():
+        shutil.rmtree(_suite_settings)
 
 
 @pytest.fixture(scope="session")
@@ -173,16 +173,9 @@ def built_once(
     its end: each test's own transaction is then a savepoint inside it, so what
     a test changes is undone and the next test finds the world as built. Its
     files live under ``root``; :func:`with_files` copies them for each test."""
-    with (
-        override_settings(
-            PASSWORD_HASHERS=FAST_HASHERS,
-            STORAGES=storages_at(root),
-            PRIVATE_ROOT=root,
-        ),
-        django_db_blocker.unblock(),
-        transaction.atomic(),
-    ):
-        world = build()
+    with django_db_blocker.unblock(), transaction.atomic():
+        with override_settings(STORAGES=storages_at(root), PRIVATE_ROOT=root):
+            world = build()
         try:
             yield world
         finally:
