@@ -85,8 +85,10 @@ PYTEST := $(BIN)/pytest -n $${PYTEST_WORKERS:-2}
 # and the OCR accuracy checks: they exercise no database behaviour the client
 # tests do not. Tests that cannot reach it (``nodb``, set by tests/conftest.py:
 # the law, the extraction, the renderers, processes with their own settings)
-# give the same answer on any database (README, Tests).
-ON_POSTGRES := -m "not e2e and not ocr and not nodb"
+# give the same answer on any database; a test marked ``postgres_covered_by``
+# names the test of its module that sends PostgreSQL the same statements
+# (README, Tests).
+ON_POSTGRES := -m "not e2e and not ocr and not nodb and not postgres_covered_by"
 
 test-sqlite: install
 	$(PYTEST)

@@ -219,9 +219,11 @@ them (nor for the ``django_db`` mark) cannot reach it."""
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Every test under tests/e2e is a browser test; a test that cannot reach
     the database is ``nodb``. The PostgreSQL run of ``make test`` leaves both
-    out (``-m "not e2e and not ocr and not nodb"``): the law, the reader's
-    extraction, the renderers and the processes started with their own
-    settings give the same answer whatever the database."""
+    out (``-m "not e2e and not ocr and not nodb and not postgres_covered_by"``):
+    the law, the reader's extraction, the renderers and the processes started
+    with their own settings give the same answer whatever the database. So
+    does a test marked ``postgres_covered_by(name)``: the named test of its
+    module, which runs there, sends PostgreSQL the same statements."""
     for item in items:
         if "e2e" in item.path.parts:
             item.add_marker(pytest.mark.e2e)
@@ -229,3 +231,25 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             DATABASE_FIXTURES & set(getattr(item, "fixturenames", ()))
         ):
             item.add_marker(pytest.mark.nodb)
+    _check_postgres_covers(items)
+
+
+def _check_postgres_covers(items: list[pytest.Item]) -> None:
+    """``postgres_covered_by`` must name a test function of the same module
+    that is not itself left out of the PostgreSQL run."""
+    for item in items:
+        marker = item.get_closest_marker("postgres_covered_by")
+        if marker is None:
+            continue
+        sibling = getattr(getattr(item, "module", None), *marker.args[:1], None)
+        marks = {mark.name for mark in getattr(sibling, "pytestmark", [])}
+        if (
+            len(marker.args) != 1
+            or not marker.args[0].startswith("test_")
+            or not callable(sibling)
+            or marks & {"postgres_covered_by", "ocr"}
+        ):
+            raise pytest.UsageError(
+                f"{item.nodeid}: postgres_covered_by{marker.args!r} must name one "
+                "test of the same module that runs on PostgreSQL"
+            )
