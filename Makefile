@@ -33,7 +33,12 @@ $(STAMP): pyproject.toml package-lock.json
 	@test -x $(BIN)/uv || $(PYTHON) -m pip --python $(BIN)/python install --quiet 'uv>=0.13,<1' \
 	  || { $(BIN)/python -m ensurepip --default-pip >/dev/null \
 	       && $(BIN)/python -m pip install --quiet 'uv>=0.13,<1'; }
-	$(BIN)/uv pip install --python $(BIN)/python --quiet pip -e '.[dev]'
+	@# uv reads none of pip's configuration (index, certificates): where it
+	@# cannot install, pip does, as configured.
+	$(BIN)/uv pip install --python $(BIN)/python --quiet pip -e '.[dev]' \
+	  || { echo "uv failed: installing with pip instead" >&2; \
+	       $(BIN)/python -m ensurepip --default-pip >/dev/null \
+	       && $(BIN)/python -m pip install --quiet -e '.[dev]'; }
 	npm ci --no-audit --no-fund --silent
 	@touch $(STAMP)
 

@@ -184,13 +184,15 @@ def built_once(
 
 
 def with_files(root: Path, settings: Any, world: Any) -> Any:
-    """The module's world for one test: its files in the test's own private
-    storage, its objects as the database holds them.
+    """The module's world for one test: its files in the private storage
+    (emptied after each test), its objects as the database holds them.
 
     The world is read back from the database once, on its first test (after
     the module's own set-up, logins included); each test then gets a deep
     copy of that, so what a test does to the instances it holds stays with
-    it, as what it does to the rows is undone by its rollback.
+    it, as what it does to the rows is undone by its rollback. (A change that
+    escaped a rollback would no longer show in the next test's copy: the
+    rollbacks are pytest-django's own.)
     """
     shutil.copytree(root, settings.PRIVATE_ROOT, dirs_exist_ok=True)
     if id(world) not in _FRESH:
@@ -236,14 +238,15 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 def _check_postgres_covers(items: list[pytest.Item]) -> None:
     """``postgres_covered_by`` must name a test function of the same module
-    that is not itself left out of the PostgreSQL run (judged on the items
-    collected, when the run collects it)."""
+    that the PostgreSQL run keeps (one of its parameter sets at least), judged
+    on the items collected when the run collects it."""
     left_out = {"e2e", "ocr", "nodb", "postgres_covered_by"}
-    skipped_there = {
-        (item.path, getattr(item, "originalname", item.name))
-        for item in items
-        if any(item.get_closest_marker(name) for name in left_out)
-    }
+    collected, kept = set(), set()
+    for item in items:
+        key = (item.path, getattr(item, "originalname", item.name))
+        collected.add(key)
+        if not any(item.get_closest_marker(name) for name in left_out):
+            kept.add(key)
     for item in items:
         marker = item.get_closest_marker("postgres_covered_by")
         if marker is None:
@@ -251,7 +254,8 @@ def _check_postgres_covers(items: list[pytest.Item]) -> None:
         name = marker.args[0] if len(marker.args) == 1 else ""
         module = getattr(item, "module", None)
         sibling = getattr(module, name, None) if name.startswith("test_") else None
-        if not callable(sibling) or (item.path, name) in skipped_there:
+        key = (item.path, name)
+        if not callable(sibling) or (key in collected and key not in kept):
             raise pytest.UsageError(
                 f"{item.nodeid}: postgres_covered_by{marker.args!r} must name one "
                 "test of the same module that runs on PostgreSQL"

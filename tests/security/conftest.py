@@ -2,8 +2,9 @@
 
 Both are built once per module (``built_once``: about 60 ms each, and most
 security tests need one) in a transaction rolled back at the module's end;
-each test gets them fresh from the database, with their files in its own
-private storage, and its changes are undone with its own transaction.
+each test gets a copy of them as the database holds them, with their files in
+the private storage (emptied after each test), and its changes are undone
+with its own transaction.
 """
 
 from collections.abc import Iterator

@@ -226,26 +226,35 @@ def assert_sent_to_login(
     assert parse_qs(location.query)["next"] == [path], where
 
 
-# The database decides none of this: the scoping queries are those of X's
-# members' sweep below (other users, other rows), which PostgreSQL runs.
-@pytest.mark.postgres_covered_by("test_x_members_get_no_500_and_nothing_of_others")
 @pytest.mark.parametrize("name", ALL)
 def test_outsiders_get_nothing_and_change_nothing(name: str, w: AdminWorld) -> None:
     """Y's volunteer and coordinator: on X's objects a 404, 403 or Django's
-    "does not exist" redirect, elsewhere no failure, never X's data. Debtor A
-    and an anonymous visitor: a login page. Nobody's POST changes a row."""
+    "does not exist" redirect, elsewhere no failure, never X's data; their
+    POSTs change no row."""
     route = ROUTES[name]
-    roles = (*STAFF_Y, "debtor", "anonymous")
-    clients = {role: client_for(w, role) for role in roles}
     before = snapshot()
-    for role, client in clients.items():
-        for path, response in exchanges(client, route, w):
-            if role not in STAFF_Y:
-                assert_sent_to_login(response, route, role, path)
-            elif admin_objects.kind(route) == OBJECT:
+    for role in STAFF_Y:
+        for path, response in exchanges(client_for(w, role), route, w):
+            if admin_objects.kind(route) == OBJECT:
                 assert_locked_out(response, route, w, (role, path))
             else:
                 assert response.status_code in NOT_A_FAILURE, (role, path)
+            assert_nothing_of(w.forbidden_for(role), response, (role, path))
+    assert_unchanged(before)
+
+
+# Sent to a login page before any view runs: the statements (a session, a
+# user) are those of the sweep above, which PostgreSQL runs.
+@pytest.mark.postgres_covered_by("test_outsiders_get_nothing_and_change_nothing")
+@pytest.mark.parametrize("name", ALL)
+def test_debtors_and_visitors_are_sent_to_login(name: str, w: AdminWorld) -> None:
+    """Debtor A and an anonymous visitor: a login page from every admin URL;
+    their POSTs change no row."""
+    route = ROUTES[name]
+    before = snapshot()
+    for role in ("debtor", "anonymous"):
+        for path, response in exchanges(client_for(w, role), route, w):
+            assert_sent_to_login(response, route, role, path)
             assert_nothing_of(w.forbidden_for(role), response, (role, path))
     assert_unchanged(before)
 
@@ -365,7 +374,10 @@ def revoked(w: AdminWorld) -> AdminWorld:
     return w
 
 
-@pytest.mark.postgres_covered_by("test_x_members_get_no_500_and_nothing_of_others")
+# Once the consent is revoked, X's volunteer is an outsider to A's dossier:
+# the scoping queries lock her out as they do Y's members in the outsiders'
+# sweep (its rows: revoked shares, her advice), which PostgreSQL runs.
+@pytest.mark.postgres_covered_by("test_outsiders_get_nothing_and_change_nothing")
 @pytest.mark.parametrize("name", ALL)
 def test_revoked_consent_shows_x_nothing_of_a(name: str, revoked: AdminWorld) -> None:
     """X's volunteer is locked out of A's objects like Y's, and changes
