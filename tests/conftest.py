@@ -41,6 +41,21 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     )
 
 
+FAST_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+def storages_at(root: Path) -> dict[str, Any]:
+    return {
+        "default": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": str(root), "base_url": "/__private__/"},
+        },
+        "staticfiles": {
+            "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
+        },
+    }
+
+
 @pytest.fixture(scope="session", autouse=True)
 def _suite_settings(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     """Fast password hashing, plain HTTP, and a private storage of the test
@@ -105,20 +120,6 @@ def other_client(other_debtor: User) -> Client:
 
 
 # --- Worlds built once per module -----------------------------------------------------
-
-FAST_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
-def storages_at(root: Path) -> dict[str, Any]:
-    return {
-        "default": {
-            "BACKEND": "django.core.files.storage.FileSystemStorage",
-            "OPTIONS": {"location": str(root), "base_url": "/__private__/"},
-        },
-        "staticfiles": {
-            "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
-        },
-    }
 
 
 def refetched(value: Any) -> Any:
