@@ -35,7 +35,8 @@ $(STAMP): pyproject.toml package-lock.json
 	       && $(BIN)/python -m pip install --quiet 'uv>=0.13,<1'; }
 	@# uv reads none of pip's configuration (index, certificates): where it
 	@# cannot install, pip does, as configured.
-	$(BIN)/uv pip install --python $(BIN)/python --quiet pip -e '.[dev]' \
+	@echo "uv pip install -e '.[dev]' (into $(VENV))"
+	@$(BIN)/uv pip install --python $(BIN)/python --quiet pip -e '.[dev]' \
 	  || { echo "uv failed: installing with pip instead" >&2; \
 	       $(BIN)/python -m ensurepip --default-pip >/dev/null \
 	       && $(BIN)/python -m pip install --quiet -e '.[dev]'; }
