@@ -18,7 +18,9 @@ ldconfig -p 2>/dev/null | grep -q 'libpangoft2-1.0.so' || missing+=(libpangoft2-
 command -v pdftoppm >/dev/null || missing+=(poppler-utils)  # tests/e2e: PDF page → PNG
 # The letter reader's OCR (reading/ocr.py): the engine and its French model.
 command -v tesseract >/dev/null || missing+=(tesseract-ocr)
-tessdata=$(find /usr/share/tesseract-ocr -name fra.traineddata 2>/dev/null | head -1)
+# (`|| true`: before tesseract-ocr is installed the folder is missing, and
+# find's failure would end the script under `set -euo pipefail`.)
+tessdata=$(find /usr/share/tesseract-ocr -name fra.traineddata 2>/dev/null | head -1 || true)
 [ -n "$tessdata" ] || missing+=(tesseract-ocr-fra)
 # A Node.js that already ships npm (e.g. NodeSource's) is fine: only ask for
 # Debian's packages when a command is really missing.
